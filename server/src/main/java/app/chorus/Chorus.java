@@ -1,0 +1,81 @@
+package app.chorus;
+
+import app.chorus.accounts.PasswordHasher;
+import app.chorus.config.Config;
+import app.chorus.json.Json;
+import app.chorus.persistence.Database;
+import app.chorus.persistence.ServerSecrets;
+import app.chorus.rooms.RoomAccess;
+import app.chorus.rooms.RoomLimits;
+import app.chorus.rooms.RoomRepository;
+import app.chorus.rooms.Rooms;
+import app.chorus.rooms.VideoUrlResolver;
+import app.chorus.transport.http.HttpServer;
+import app.chorus.transport.ws.WsGateway;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled server: every part constructed by hand, in dependency order. {@link Main} runs
+ * one from the command line; tests start one per class on a free port.
+ */
+public final class Chorus implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Chorus.class);
+
+    private final Database database;
+    private final Rooms rooms;
+    private final HttpServer http;
+    private final int port;
+
+    private Chorus(Database database, Rooms rooms, HttpServer http, int port) {
+        this.database = database;
+        this.rooms = rooms;
+        this.http = http;
+        this.port = port;
+    }
+
+    /** Builds everything from the configuration and starts listening. */
+    public static Chorus start(Config config) {
+        InstantSource clock = InstantSource.system();
+        ObjectMapper json = Json.newMapper();
+        Database database = Database.open(config.database());
+        try {
+            RoomAccess access = new RoomAccess(new ServerSecrets(database.jdbi()).getOrCreate("room-proof"),
+                    config.rooms().proofTtl());
+            Rooms rooms = new Rooms(new RoomRepository(database.jdbi(), json), new PasswordHasher(), access,
+                    VideoUrlResolver.NONE, clock,
+                    new RoomLimits(config.rooms().maxClientsPerRoom(), config.rooms().maxQueueLength()),
+                    config.rooms().maxRooms());
+            WsGateway gateway = new WsGateway(rooms, json, clock, config);
+            HttpServer http = new HttpServer(config, json, clock, rooms, gateway, database.dialect().name().toLowerCase());
+            int port = http.start();
+            LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
+                    database.dialect().name().toLowerCase());
+            return new Chorus(database, rooms, http, port);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The HTTP server, for checks of its routes. */
+    public HttpServer http() {
+        return http;
+    }
+
+    /** Graceful stop: sockets closed with "going away", in-flight requests finished, database closed. */
+    @Override
+    public void close() {
+        http.stop();
+        rooms.close();
+        database.close();
+        LOG.info("Chorus stopped");
+    }
+}

@@ -1,0 +1,42 @@
+package app.chorus.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration, validated. Built by {@link ConfigLoader}; immutable.
+ *
+ * @param server  listening address, folders, origins
+ * @param database JDBC settings
+ * @param websocket limits and heartbeat of the /ws endpoint
+ * @param rooms   karaoke room limits
+ */
+public record Config(Server server, Database database, WebSocket websocket, Rooms rooms) {
+
+    /** Listening and file-system settings. */
+    public record Server(String host, int port, Path dataDir, Path webDir, List<String> allowedOrigins,
+                         Duration shutdownGrace) {
+        /** Whether any origin may open a WebSocket ({@code allowed-origins=*}). */
+        public boolean anyOrigin() {
+            return allowedOrigins.contains("*");
+        }
+    }
+
+    /** Database connection settings; {@code url} is always a full JDBC URL. */
+    public record Database(String url, String user, String password, int poolSize) {
+        public boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    /** Limits and heartbeat of the /ws endpoint. */
+    public record WebSocket(int maxFrameBytes, int messagesPerSecond, int messageBurst, int maxConnections,
+                            int maxPendingFrames, Duration pingInterval, Duration pongTimeout) {
+    }
+
+    /** Karaoke room limits. */
+    public record Rooms(int maxRooms, int maxClientsPerRoom, int maxQueueLength, Duration proofTtl,
+                        int verifyAttemptsPerMinute) {
+    }
+}

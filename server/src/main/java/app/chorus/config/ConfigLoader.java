@@ -1,0 +1,197 @@
+package app.chorus.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves settings from defaults &lt; config file &lt; environment &lt; command line, and validates
+ * them. Any unknown setting or invalid value stops start-up with a {@link ConfigException} that
+ * names the setting and where it came from.
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param args        command-line arguments after the subcommand ({@code --port 9000} or {@code --port=9000})
+     * @param environment the process environment
+     */
+    public static Config load(List<String> args, Map<String, String> environment) {
+        Map<String, String> commandLine = parseArguments(args);
+        Map<String, String> fromEnvironment = parseEnvironment(environment);
+        Map<String, String> values = Settings.defaults();
+        Map<String, String> sources = new LinkedHashMap<>();
+        values.keySet().forEach(name -> sources.put(name, "default"));
+
+        String configFile = commandLine.getOrDefault("config", fromEnvironment.getOrDefault("config", ""));
+        if (!configFile.isBlank()) {
+            readFile(Path.of(configFile)).forEach((name, value) -> {
+                values.put(name, value);
+                sources.put(name, "config file " + configFile);
+            });
+        }
+        fromEnvironment.forEach((name, value) -> {
+            values.put(name, value);
+            sources.put(name, "environment variable CHORUS_" + name.toUpperCase().replace('-', '_'));
+        });
+        commandLine.forEach((name, value) -> {
+            values.put(name, value);
+            sources.put(name, "command line --" + name);
+        });
+        return build(new Values(values, sources));
+    }
+
+    private static Map<String, String> parseArguments(List<String> args) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (int index = 0; index < args.size(); index++) {
+            String argument = args.get(index);
+            if (!argument.startsWith("--")) {
+                throw new ConfigException("Unexpected argument '" + argument + "': settings are given as --name value");
+            }
+            String name = argument.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (index + 1 < args.size()) {
+                value = args.get(++index);
+            } else {
+                throw new ConfigException("Setting --" + name + " needs a value");
+            }
+            requireKnown(name, "command line --" + name);
+            result.put(name, value);
+        }
+        return result;
+    }
+
+    private static Map<String, String> parseEnvironment(Map<String, String> environment) {
+        Map<String, String> result = new LinkedHashMap<>();
+        environment.forEach((variable, value) -> {
+            if (!variable.startsWith("CHORUS_")) {
+                return;
+            }
+            String name = variable.substring("CHORUS_".length()).toLowerCase().replace('_', '-');
+            requireKnown(name, "environment variable " + variable);
+            result.put(name, value);
+        });
+        return result;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            requireKnown(name, "config file " + file);
+            if (name.equals("config")) {
+                throw new ConfigException("Setting 'config' cannot be set inside config file " + file);
+            }
+            result.put(name, properties.getProperty(name).trim());
+        }
+        return result;
+    }
+
+    private static void requireKnown(String name, String source) {
+        if (!Settings.isKnown(name)) {
+            throw new ConfigException("Unknown setting '" + name + "' (from " + source + "); run 'chorus serve --help' for the list");
+        }
+    }
+
+    private static Config build(Values values) {
+        Path dataDir = Path.of(values.text("data-dir"));
+        String webDir = values.text("web-dir");
+        String dbUrl = values.text("db-url");
+        if (dbUrl.isBlank()) {
+            dbUrl = "jdbc:sqlite:" + dataDir.resolve("chorus.db");
+        } else if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw values.invalid("db-url", "must be a jdbc:sqlite: or jdbc:postgresql: URL");
+        }
+        List<String> origins = Arrays.stream(values.text("allowed-origins").split(","))
+                .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
+
+        Config.Server server = new Config.Server(values.text("host"), values.integer("port", 0, 65535), dataDir,
+                webDir.isBlank() ? null : Path.of(webDir), origins, values.duration("shutdown-grace"));
+        Config.Database database = new Config.Database(dbUrl, values.text("db-user"), values.text("db-password"),
+                values.integer("db-pool-size", 1, 200));
+        Config.WebSocket websocket = new Config.WebSocket(
+                values.integer("ws-max-frame-bytes", 256, 16 * 1024 * 1024),
+                values.integer("ws-messages-per-second", 1, 100_000),
+                values.integer("ws-message-burst", 1, 100_000),
+                values.integer("ws-max-connections", 1, 1_000_000),
+                values.integer("ws-max-pending-frames", 8, 1_000_000),
+                values.duration("ws-ping-interval"),
+                values.duration("ws-pong-timeout"));
+        if (websocket.pongTimeout().compareTo(websocket.pingInterval()) <= 0) {
+            throw values.invalid("ws-pong-timeout", "must be longer than ws-ping-interval (" + values.text("ws-ping-interval") + ")");
+        }
+        Config.Rooms rooms = new Config.Rooms(
+                values.integer("rooms-max", 1, 10_000_000),
+                values.integer("room-max-clients", 1, 100_000),
+                values.integer("room-max-queue", 1, 100_000),
+                values.duration("room-proof-ttl"),
+                values.integer("room-verify-per-minute", 1, 100_000));
+        return new Config(server, database, websocket, rooms);
+    }
+
+    /** The resolved text values and where each came from, for error messages. */
+    private record Values(Map<String, String> values, Map<String, String> sources) {
+        String text(String name) {
+            return values.get(name).trim();
+        }
+
+        int integer(String name, int min, int max) {
+            String text = text(name);
+            try {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw invalid(name, "must be between " + min + " and " + max + ", was " + text);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw invalid(name, "must be a whole number, was '" + text + "'");
+            }
+        }
+
+        Duration duration(String name) {
+            String text = text(name);
+            Matcher matcher = DURATION.matcher(text);
+            if (!matcher.matches()) {
+                throw invalid(name, "must be a duration like 500ms, 30s, 5m or 12h, was '" + text + "'");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            Duration duration = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (duration.isZero()) {
+                throw invalid(name, "must be greater than zero");
+            }
+            return duration;
+        }
+
+        ConfigException invalid(String name, String problem) {
+            return new ConfigException("Invalid setting '" + name + "' (from " + sources.get(name) + "): " + problem);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package app.chorus.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table of every setting Chorus understands. It is the single source of truth for the
+ * loader, the {@code --help} text and the README's configuration table.
+ */
+public final class Settings {
+    private Settings() {
+    }
+
+    public static final List<Setting> ALL = List.of(
+            new Setting("config", "", "Path of a config file (Java properties: name=value per line)."),
+            new Setting("host", "0.0.0.0", "Address to listen on."),
+            new Setting("port", "8000", "HTTP/WebSocket port (0 picks a free port)."),
+            new Setting("data-dir", "./data", "Folder for the SQLite database and media files."),
+            new Setting("web-dir", "", "Serve the web front end from this folder instead of the bundled one."),
+            new Setting("db-url", "", "JDBC URL; empty means SQLite at <data-dir>/chorus.db. A jdbc:postgresql:// URL selects PostgreSQL."),
+            new Setting("db-user", "", "Database user (PostgreSQL)."),
+            new Setting("db-password", "", "Database password (PostgreSQL)."),
+            new Setting("db-pool-size", "8", "Maximum database connections."),
+            new Setting("allowed-origins", "", "Comma-separated origins allowed to open /ws besides the server's own origin and localhost; * allows any."),
+            new Setting("shutdown-grace", "10s", "How long a graceful shutdown waits for in-flight work."),
+            new Setting("ws-max-frame-bytes", "65536", "Largest /ws text frame accepted; larger frames get a validation_error."),
+            new Setting("ws-messages-per-second", "20", "Sustained /ws messages per second allowed per connection."),
+            new Setting("ws-message-burst", "40", "Burst of /ws messages allowed per connection above the sustained rate."),
+            new Setting("ws-max-connections", "20000", "Most simultaneous /ws connections; more are refused with HTTP 503."),
+            new Setting("ws-max-pending-frames", "512", "Outgoing frames queued for one slow client before it is disconnected."),
+            new Setting("ws-ping-interval", "30s", "How often the server sends ping to each /ws client."),
+            new Setting("ws-pong-timeout", "90s", "A /ws client silent (no pong) for longer is disconnected."),
+            new Setting("rooms-max", "10000", "Most karaoke rooms that may exist."),
+            new Setting("room-max-clients", "50", "Most clients (displays and controllers) in one room."),
+            new Setting("room-max-queue", "100", "Most songs in one room's queue."),
+            new Setting("room-proof-ttl", "12h", "How long a successful /rooms/verify lets the same browser join without the password."),
+            new Setting("room-verify-per-minute", "10", "Password attempts per minute per client address on /rooms/verify."));
+
+    /** The defaults, by name. */
+    public static Map<String, String> defaults() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Setting setting : ALL) {
+            values.put(setting.name(), setting.defaultValue());
+        }
+        return values;
+    }
+
+    /** Whether a setting of this name exists. */
+    public static boolean isKnown(String name) {
+        return ALL.stream().anyMatch(setting -> setting.name().equals(name));
+    }
+
+    /** Help text listing every setting with its environment variable and default. */
+    public static String helpText() {
+        StringBuilder text = new StringBuilder("Usage: chorus serve [--name value ...]\n\nSettings (file < environment < command line):\n");
+        for (Setting setting : ALL) {
+            text.append(String.format("  --%-24s %-32s default: %s%n      %s%n", setting.name(),
+                    setting.environmentVariable(), setting.defaultValue().isEmpty() ? "(none)" : setting.defaultValue(),
+                    setting.description()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package app.chorus.persistence;
+
+import app.chorus.config.Config;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database: a pooled {@code DataSource}, migrated by Flyway at start, accessed through Jdbi.
+ * SQLite (the default, a file in the data folder, WAL mode) and PostgreSQL share the same
+ * migrations and repository code. Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    /** Which SQL engine is behind the URL. */
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the pool and applies pending migrations. */
+    public static Database open(Config.Database settings) {
+        Dialect dialect = settings.isPostgres() ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url());
+        pool.setPoolName("chorus-db");
+        if (dialect == Dialect.SQLITE) {
+            createParentFolder(settings.url());
+            // WAL lets readers run beside the single writer; NORMAL sync is durable across process
+            // crashes (kill -9) and only risks the last commits on a power cut.
+            pool.addDataSourceProperty("journal_mode", "WAL");
+            pool.addDataSourceProperty("synchronous", "NORMAL");
+            pool.addDataSourceProperty("busy_timeout", "10000");
+            pool.addDataSourceProperty("foreign_keys", "true");
+            pool.setMaximumPoolSize(Math.max(2, Math.min(settings.poolSize(), 4)));
+        } else {
+            pool.setUsername(settings.user().isEmpty() ? null : settings.user());
+            pool.setPassword(settings.password().isEmpty() ? null : settings.password());
+            pool.setMaximumPoolSize(settings.poolSize());
+        }
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, dialect);
+    }
+
+    private static void createParentFolder(String sqliteUrl) {
+        String file = sqliteUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create database folder " + parent, e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,35 @@
+package app.chorus.rooms;
+
+/** Who in a room receives an event. */
+public sealed interface Audience {
+    /** Every member. */
+    record Everyone() implements Audience {
+    }
+
+    /** Members of one client type. */
+    record OfType(ClientType type) implements Audience {
+    }
+
+    /** Nobody: events the server keeps to itself. */
+    record Nobody() implements Audience {
+    }
+
+    /** One member. */
+    record Only(long connectionId) implements Audience {
+    }
+
+    Audience EVERYONE = new Everyone();
+    Audience NOBODY = new Nobody();
+    Audience DISPLAYS = new OfType(ClientType.DISPLAY);
+    Audience CONTROLLERS = new OfType(ClientType.CONTROLLER);
+
+    /** Whether this audience includes the member. */
+    default boolean includes(Member member) {
+        return switch (this) {
+            case Everyone everyone -> true;
+            case OfType ofType -> member.type() == ofType.type();
+            case Only only -> member.connectionId() == only.connectionId();
+            case Nobody nobody -> false;
+        };
+    }
+}

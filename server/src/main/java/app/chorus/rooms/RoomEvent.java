@@ -1,0 +1,41 @@
+package app.chorus.rooms;
+
+import java.util.List;
+
+/** What a room tells its members after a command. Each event names its audience. */
+public sealed interface RoomEvent {
+
+    Audience audience();
+
+    /** {@code client_count}: members in the room. */
+    record ClientCount(int count, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code queue_update}: the whole queue with its version and timestamp (epoch seconds). */
+    record QueueChanged(List<QueueItem> items, long version, double timestamp, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code player_state}. */
+    record PlayerStateChanged(PlayerState state, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code play_song} or {@code pause_song}, to displays. */
+    record PlaybackRequested(boolean play, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code set_volume} with a bare number, to displays. */
+    record VolumeRequested(double volume, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code leader_status} for one controller. */
+    record LeaderStatus(boolean isLeader, Audience audience) implements RoomEvent {
+    }
+
+    /** Not sent to clients: the server should resolve video URLs for these queued items. */
+    record PrefetchNeeded(List<QueueItem> items) implements RoomEvent {
+        @Override
+        public Audience audience() {
+            return Audience.NOBODY;
+        }
+    }
+}

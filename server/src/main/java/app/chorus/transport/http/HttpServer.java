@@ -1,0 +1,120 @@
+package app.chorus.transport.http;
+
+import app.chorus.config.Config;
+import app.chorus.rooms.Rooms;
+import app.chorus.transport.ws.WsGateway;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server: REST routes, /ws, the web front end with SPA fallback, OpenAPI and
+ * Swagger UI, and CORS. The only class that builds Javalin. Start once, stop once.
+ */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+    private final Config.Server settings;
+    private final WsGateway gateway;
+    private List<RouteTable.Route> routes = List.of();
+
+    public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, WsGateway gateway,
+                      String databaseKind) {
+        this.settings = config.server();
+        this.gateway = gateway;
+        RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
+        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind);
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.jsonMapper(new JavalinJackson(json, true));
+            javalin.http.maxRequestSize = 1024 * 1024;
+            javalin.jetty.host = settings.host();
+            javalin.jetty.port = settings.port();
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
+            javalin.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(gateway.jettyMaxTextMessageBytes());
+                factory.setIdleTimeout(gateway.jettyIdleTimeout());
+            });
+            if (settings.webDir() != null) {
+                javalin.staticFiles.add(settings.webDir().toString(), Location.EXTERNAL);
+            } else {
+                javalin.staticFiles.add("/web", Location.CLASSPATH);
+            }
+            javalin.staticFiles.enableWebjars();
+
+            Cors.register(javalin.routes);
+            RouteTable table = new RouteTable(javalin.routes);
+            systemRoutes.register(table);
+            roomRoutes.register(table);
+            gateway.register(javalin.routes);
+            routes = table.routes();
+
+            javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));
+            javalin.routes.exception(Exception.class, (failure, context) -> {
+                LOG.error("{} {} failed", context.method(), context.path(), failure);
+                HttpErrors.detail(context, 500, "Internal server error");
+            });
+            javalin.routes.error(404, this::notFound);
+        });
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start() {
+        app.start();
+        return app.port();
+    }
+
+    /** The routes registered, for the OpenAPI check. */
+    public List<RouteTable.Route> routes() {
+        return routes;
+    }
+
+    /** Closes sockets with "going away", then stops Jetty, letting in-flight requests finish. */
+    public void stop() {
+        gateway.close();
+        app.stop();
+    }
+
+    /** Unknown GET paths get the front end's index.html (SPA routing); the rest a JSON 404. */
+    private void notFound(Context context) {
+        if (context.attribute(RouteTable.ROUTE_ATTRIBUTE) != null) {
+            return;
+        }
+        if (context.method() == HandlerType.GET || context.method() == HandlerType.HEAD) {
+            byte[] index = indexPage();
+            if (index != null) {
+                context.status(200).contentType("text/html; charset=utf-8").result(index);
+                return;
+            }
+        }
+        HttpErrors.detail(context, 404, "Not Found");
+    }
+
+    private byte[] indexPage() {
+        try {
+            if (settings.webDir() != null) {
+                Path index = settings.webDir().resolve("index.html");
+                return Files.isRegularFile(index) ? Files.readAllBytes(index) : null;
+            }
+            try (InputStream input = HttpServer.class.getResourceAsStream("/web/index.html")) {
+                return input == null ? null : input.readAllBytes();
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot read index.html", e);
+            return null;
+        }
+    }
+}

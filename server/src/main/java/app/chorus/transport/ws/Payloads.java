@@ -1,0 +1,196 @@
+package app.chorus.transport.ws;
+
+import app.chorus.rooms.KaraokeEntry;
+import app.chorus.rooms.PlayState;
+import app.chorus.rooms.PlayerState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The schema of every /ws command the original server knows, as parsers from a JSON payload to
+ * a typed value. A name missing from {@link #SCHEMAS} is a {@code validation_error} (as in the
+ * original); a known name whose payload breaks its schema throws {@link InvalidPayload}.
+ * Strings are bounded so one client cannot grow a room's memory without limit.
+ */
+final class Payloads {
+    static final int MAX_TEXT = 512;
+    static final int MAX_URL = 4096;
+
+    private Payloads() {
+    }
+
+    record Handshake(String clientType) {
+    }
+
+    record JoinRoom(String roomId, String password) {
+    }
+
+    record EntryRef(String entryId) {
+    }
+
+    record Volume(double volume) {
+    }
+
+    /** Commands whose payload is {@code {}} or is not inspected. */
+    record Empty() {
+    }
+
+    static final Empty EMPTY = new Empty();
+
+    static final Map<String, Function<ObjectNode, Object>> SCHEMAS = Map.ofEntries(
+            Map.entry("handshake", payload -> new Handshake(requiredText(payload, "client_type", MAX_TEXT))),
+            Map.entry("join_room", payload -> new JoinRoom(requiredText(payload, "room_id", MAX_TEXT),
+                    optionalText(payload, "password", MAX_TEXT))),
+            Map.entry("pong", payload -> {
+                requiredNumber(payload, "timestamp");
+                return EMPTY;
+            }),
+            Map.entry("play_next", payload -> EMPTY),
+            Map.entry("clear_queue", payload -> EMPTY),
+            Map.entry("play_song", payload -> EMPTY),
+            Map.entry("pause_song", payload -> EMPTY),
+            Map.entry("queue_song", Payloads::entry),
+            Map.entry("remove_song", payload -> new EntryRef(nonEmptyText(payload, "entry_id"))),
+            Map.entry("queue_next_song", payload -> new EntryRef(nonEmptyText(payload, "entry_id"))),
+            Map.entry("set_volume", payload -> new Volume(bounded(payload, "volume", 0, 1, null))),
+            Map.entry("update_player_state", Payloads::playerState),
+            Map.entry("player_state", Payloads::playerState),
+            Map.entry("video_loaded", Payloads::playerState),
+            Map.entry("queue_update", payload -> {
+                JsonNode items = payload.get("items");
+                if (items == null || !items.isArray()) {
+                    throw new InvalidPayload("items: must be a list");
+                }
+                if (integer(payload, "version", null) < 1) {
+                    throw new InvalidPayload("version: must be at least 1");
+                }
+                requiredNumber(payload, "timestamp");
+                return EMPTY;
+            }),
+            // Known to the original's schema map but handled by nobody: they end in invalid_command.
+            Map.entry("ping", payload -> EMPTY),
+            Map.entry("ack", payload -> EMPTY),
+            Map.entry("request_full_state", payload -> EMPTY),
+            Map.entry("request_queue_update", payload -> EMPTY));
+
+    /** A KaraokeEntry: every key but video_url is required; duration may be null. */
+    static KaraokeEntry entry(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new InvalidPayload("entry: must be an object");
+        }
+        String title = requiredText(payload, "title", MAX_TEXT).trim();
+        String artist = requiredText(payload, "artist", MAX_TEXT).trim();
+        if (title.isEmpty()) {
+            throw new InvalidPayload("title: must not be blank");
+        }
+        if (artist.isEmpty()) {
+            throw new InvalidPayload("artist: must not be blank");
+        }
+        if (!payload.has("duration")) {
+            throw new InvalidPayload("duration: field required (may be null)");
+        }
+        JsonNode duration = payload.get("duration");
+        if (!duration.isNull() && (!duration.isNumber() || duration.asDouble() < 0)) {
+            throw new InvalidPayload("duration: must be a non-negative number or null");
+        }
+        return new KaraokeEntry(requiredText(payload, "id", MAX_TEXT), title, artist,
+                optionalText(payload, "video_url", MAX_URL), requiredText(payload, "source", MAX_TEXT),
+                requiredText(payload, "uploader", MAX_TEXT), duration.isNull() ? null : duration.asDouble());
+    }
+
+    /** A DisplayPlayerState: entry (nullable), play_state and timestamp required; the rest defaulted. */
+    static PlayerState playerState(ObjectNode payload) {
+        if (!payload.has("entry")) {
+            throw new InvalidPayload("entry: field required (may be null)");
+        }
+        JsonNode entryNode = payload.get("entry");
+        KaraokeEntry entry = entryNode.isNull() ? null : entry(entryNode);
+        String playStateText = requiredText(payload, "play_state", MAX_TEXT);
+        PlayState playState = switch (playStateText) {
+            case "playing" -> PlayState.PLAYING;
+            case "paused" -> PlayState.PAUSED;
+            case "finished" -> PlayState.FINISHED;
+            case "buffering" -> PlayState.BUFFERING;
+            default -> throw new InvalidPayload("play_state: must be one of playing, paused, finished, buffering");
+        };
+        double currentTime = bounded(payload, "current_time", 0, Double.MAX_VALUE, 0.0);
+        double duration = bounded(payload, "duration", 0, Double.MAX_VALUE, 0.0);
+        double volume = bounded(payload, "volume", 0, 1, 1.0);
+        long version = integer(payload, "version", 1L);
+        if (version < 1) {
+            throw new InvalidPayload("version: must be at least 1");
+        }
+        double timestamp = requiredNumber(payload, "timestamp");
+        return new PlayerState(entry, playState, currentTime, duration, volume, version, timestamp);
+    }
+
+    private static String requiredText(JsonNode payload, String field, int maxLength) {
+        JsonNode value = payload.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidPayload(field + ": field required");
+        }
+        return text(value, field, maxLength);
+    }
+
+    private static String optionalText(JsonNode payload, String field, int maxLength) {
+        JsonNode value = payload.get(field);
+        return value == null || value.isNull() ? null : text(value, field, maxLength);
+    }
+
+    private static String text(JsonNode value, String field, int maxLength) {
+        if (!value.isTextual()) {
+            throw new InvalidPayload(field + ": must be a string");
+        }
+        if (value.textValue().length() > maxLength) {
+            throw new InvalidPayload(field + ": must be at most " + maxLength + " characters");
+        }
+        return value.textValue();
+    }
+
+    private static String nonEmptyText(JsonNode payload, String field) {
+        String text = requiredText(payload, field, MAX_TEXT);
+        if (text.isEmpty()) {
+            throw new InvalidPayload(field + ": must have at least 1 character");
+        }
+        return text;
+    }
+
+    private static double requiredNumber(JsonNode payload, String field) {
+        JsonNode value = payload.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidPayload(field + ": field required");
+        }
+        if (!value.isNumber()) {
+            throw new InvalidPayload(field + ": must be a number");
+        }
+        return value.asDouble();
+    }
+
+    private static double bounded(JsonNode payload, String field, double min, double max, Double fallback) {
+        JsonNode value = payload.get(field);
+        if ((value == null || value.isNull()) && fallback != null) {
+            return fallback;
+        }
+        double number = requiredNumber(payload, field);
+        if (!(number >= min && number <= max)) {
+            throw new InvalidPayload(field + ": must be between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    private static long integer(JsonNode payload, String field, Long fallback) {
+        JsonNode value = payload.get(field);
+        if ((value == null || value.isNull()) && fallback != null) {
+            return fallback;
+        }
+        if (value == null || value.isNull()) {
+            throw new InvalidPayload(field + ": field required");
+        }
+        if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
+            throw new InvalidPayload(field + ": must be an integer");
+        }
+        return value.asLong();
+    }
+}

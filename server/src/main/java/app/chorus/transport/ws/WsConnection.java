@@ -1,0 +1,83 @@
+package app.chorus.transport.ws;
+
+import app.chorus.rooms.ClientType;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * One /ws client. Frames are handled one at a time per connection (Jetty delivers them in order),
+ * so {@code clientType} and {@code roomId} are written by that one thread; they are volatile
+ * because the heartbeat and room broadcasts read them from others. Sends are asynchronous and
+ * counted: a client that lets more than the configured number of frames pile up is cut off
+ * rather than allowed to grow the server's memory.
+ */
+final class WsConnection {
+    final long id;
+    final Session session;
+    final Map<String, String> cookies;
+    private final Bucket rateLimit;
+    private final int maxPendingFrames;
+    private final WsStats stats;
+    private final AtomicInteger pendingFrames = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean left = new AtomicBoolean();
+    volatile ClientType clientType;
+    volatile String roomId;
+    volatile long lastPongMillis;
+
+    WsConnection(long id, Session session, Map<String, String> cookies, int messagesPerSecond, int burst,
+                 int maxPendingFrames, WsStats stats, long nowMillis) {
+        this.id = id;
+        this.session = session;
+        this.cookies = cookies;
+        this.maxPendingFrames = maxPendingFrames;
+        this.stats = stats;
+        this.lastPongMillis = nowMillis;
+        // Sustained rate with a burst allowance on top, refilled smoothly.
+        this.rateLimit = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(messagesPerSecond, Duration.ofSeconds(1)).build())
+                .build();
+    }
+
+    /** Whether the client may send one more message now. */
+    boolean tryAcquireMessage() {
+        return rateLimit.tryConsume(1);
+    }
+
+    /** Queues a text frame; never blocks. */
+    void send(String frame) {
+        if (closed.get()) {
+            return;
+        }
+        if (pendingFrames.incrementAndGet() > maxPendingFrames) {
+            pendingFrames.decrementAndGet();
+            stats.slowConsumerDisconnects.increment();
+            close(WsCloseCodes.SLOW_CONSUMER, "Too many frames waiting to be sent");
+            return;
+        }
+        stats.framesSent.increment();
+        session.sendText(frame, Callback.from(pendingFrames::decrementAndGet, failure -> pendingFrames.decrementAndGet()));
+    }
+
+    /** Closes the socket once; later calls do nothing. */
+    void close(int code, String reason) {
+        if (closed.compareAndSet(false, true)) {
+            session.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** True the first time only: whoever gets true runs the leave handling. */
+    boolean markLeft() {
+        return left.compareAndSet(false, true);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+}

@@ -1,0 +1,82 @@
+package app.chorus.transport.ws;
+
+import app.chorus.rooms.QueueItem;
+import app.chorus.rooms.RoomEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Encodes /ws frames: {@code [name, payload]} as one JSON text. Thread-safe. */
+final class WsFrames {
+    private final ObjectMapper json;
+    private final InstantSource clock;
+
+    WsFrames(ObjectMapper json, InstantSource clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The queue_update payload. */
+    record QueuePayload(List<QueueItem> items, long version, double timestamp) {
+    }
+
+    /** The leader_status payload. */
+    record LeaderPayload(boolean isLeader) {
+    }
+
+    String frame(String name, Object payload) {
+        try {
+            return json.writeValueAsString(new Object[] {name, payload});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode frame " + name, e);
+        }
+    }
+
+    /** The frame for a room event; encoded once and sent to every recipient as is. */
+    String event(RoomEvent event) {
+        return switch (event) {
+            case RoomEvent.ClientCount count -> frame("client_count", count.count());
+            case RoomEvent.QueueChanged queue -> frame("queue_update", new QueuePayload(queue.items(), queue.version(), queue.timestamp()));
+            case RoomEvent.PlayerStateChanged player -> frame("player_state", player.state());
+            case RoomEvent.PlaybackRequested playback -> frame(playback.play() ? "play_song" : "pause_song", Map.of());
+            case RoomEvent.VolumeRequested volume -> frame("set_volume", volume.volume());
+            case RoomEvent.LeaderStatus leader -> frame("leader_status", new LeaderPayload(leader.isLeader()));
+            case RoomEvent.PrefetchNeeded prefetch -> throw new IllegalArgumentException("Prefetch is not sent to clients");
+        };
+    }
+
+    /** {@code ["ack", {request_id, success: true, result}]}. */
+    String ack(String requestId, Object result) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("request_id", requestId);
+        payload.put("success", true);
+        payload.put("result", result);
+        return frame("ack", payload);
+    }
+
+    /** The five-key ErrorObject, inside a failed ack when there is a request id, else an error frame. */
+    String failure(String requestId, String errorType, String message, Map<String, Object> details) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error_type", errorType);
+        error.put("message", message);
+        error.put("details", details);
+        error.put("timestamp", clock.millis() / 1000.0);
+        error.put("request_id", requestId);
+        if (requestId == null) {
+            return frame("error", error);
+        }
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("request_id", requestId);
+        ack.put("success", false);
+        ack.put("error", error);
+        return frame("ack", ack);
+    }
+
+    /** {@code ["ping", {timestamp: epoch seconds}]}. */
+    String ping() {
+        return frame("ping", Map.of("timestamp", clock.millis() / 1000.0));
+    }
+}

@@ -1,0 +1,295 @@
+package app.chorus.transport.ws;
+
+import app.chorus.config.Config;
+import app.chorus.rooms.ClientType;
+import app.chorus.rooms.Member;
+import app.chorus.rooms.RoomEvent;
+import app.chorus.rooms.RoomEventSink;
+import app.chorus.rooms.RoomRejection;
+import app.chorus.rooms.RoomState;
+import app.chorus.rooms.Rooms;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsContext;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The /ws endpoint: the original PWA karaoke protocol ({@code [name, payload]} JSON arrays). It
+ * owns the connections, turns frames into room commands, delivers room events (each encoded once
+ * per event, then the same text to every recipient) and runs the heartbeat. Thread-safe.
+ */
+public final class WsGateway implements RoomEventSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
+
+    private final Rooms rooms;
+    private final ObjectMapper json;
+    private final InstantSource clock;
+    private final Config.WebSocket limits;
+    private final WsFrames frames;
+    private final WsCommands commands;
+    private final WsStats stats = new WsStats();
+    private final WsUpgradePolicy upgradePolicy;
+    private final Heartbeat heartbeat;
+    private final AtomicLong connectionSequence = new AtomicLong();
+    private final Map<Long, WsConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, WsConnection> bySession = new ConcurrentHashMap<>();
+
+    public WsGateway(Rooms rooms, ObjectMapper json, InstantSource clock, Config config) {
+        this.rooms = rooms;
+        this.json = json;
+        this.clock = clock;
+        this.limits = config.websocket();
+        this.frames = new WsFrames(json, clock);
+        this.commands = new WsCommands(rooms, clock);
+        this.upgradePolicy = new WsUpgradePolicy(config.server(), limits.maxConnections(), connections::size, stats);
+        this.heartbeat = new Heartbeat(connections.values(), frames, clock, limits, stats, this::leaveRoom);
+        rooms.connect(this);
+    }
+
+    /** Registers /ws on the routes and starts the heartbeat. */
+    public void register(RoutesConfig routes) {
+        routes.wsBeforeUpgrade("/ws", upgradePolicy::check);
+        routes.ws("/ws", ws -> {
+            ws.onConnect(this::onConnect);
+            ws.onMessage(context -> onMessage(context, context.message()));
+            ws.onClose(context -> onClose(context.sessionId()));
+            ws.onError(context -> LOG.debug("WebSocket error on {}", context.sessionId(), context.error()));
+        });
+        heartbeat.start();
+    }
+
+    /** The frame and idle limits Jetty enforces below us (a hard cap above our own checks). */
+    public long jettyMaxTextMessageBytes() {
+        return 4L * limits.maxFrameBytes();
+    }
+
+    /** The idle time after which Jetty drops a socket: longer than our own heartbeat timeout. */
+    public java.time.Duration jettyIdleTimeout() {
+        return limits.pongTimeout().plus(limits.pingInterval());
+    }
+
+    public WsStats stats() {
+        return stats;
+    }
+
+    /** Connected clients by type, for /health. */
+    public Map<String, Integer> clientCounts() {
+        int controllers = 0;
+        int displays = 0;
+        int pending = 0;
+        for (WsConnection connection : connections.values()) {
+            ClientType type = connection.clientType;
+            if (type == ClientType.CONTROLLER) {
+                controllers++;
+            } else if (type == ClientType.DISPLAY) {
+                displays++;
+            } else {
+                pending++;
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("active_connections", controllers + displays + pending);
+        counts.put("controllers_count", controllers);
+        counts.put("displays_count", displays);
+        counts.put("unidentified_count", pending);
+        return counts;
+    }
+
+    private void onConnect(WsContext context) {
+        long id = connectionSequence.incrementAndGet();
+        WsConnection connection = new WsConnection(id, context.session, Map.copyOf(context.cookieMap()),
+                limits.messagesPerSecond(), limits.messageBurst(), limits.maxPendingFrames(), stats, clock.millis());
+        connections.put(id, connection);
+        bySession.put(context.sessionId(), connection);
+        stats.totalConnections.increment();
+    }
+
+    private void onClose(String sessionId) {
+        WsConnection connection = bySession.remove(sessionId);
+        if (connection == null) {
+            return;
+        }
+        connections.remove(connection.id);
+        stats.disconnections.increment();
+        leaveRoom(connection);
+    }
+
+    /** Normal leave handling, run once per connection (close, heartbeat timeout or shutdown). */
+    private void leaveRoom(WsConnection connection) {
+        connections.remove(connection.id);
+        String roomId = connection.roomId;
+        if (connection.markLeft() && roomId != null) {
+            try {
+                rooms.leave(roomId, connection.id);
+            } catch (RuntimeException e) {
+                LOG.warn("Leave handling for connection {} in room {} failed", connection.id, roomId, e);
+            }
+        }
+    }
+
+    void onMessage(WsContext context, String text) {
+        WsConnection connection = bySession.get(context.sessionId());
+        if (connection == null) {
+            return;
+        }
+        stats.messagesReceived.increment();
+        int size = text.length() <= limits.maxFrameBytes() / 3 ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > limits.maxFrameBytes()) {
+            validationError(connection, null, null, "message of " + size + " bytes is larger than the limit of "
+                    + limits.maxFrameBytes() + " bytes");
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            validationError(connection, null, null, "not valid JSON");
+            return;
+        }
+        if (frame == null || !frame.isArray() || frame.size() != 2 || !frame.get(0).isTextual()) {
+            validationError(connection, null, null, "expected a JSON array [name, payload]");
+            return;
+        }
+        String name = frame.get(0).textValue();
+        JsonNode payload = frame.get(1);
+        String requestId = null;
+        if (payload instanceof ObjectNode object && object.hasNonNull("request_id")) {
+            JsonNode id = object.remove("request_id");
+            requestId = id.isValueNode() ? id.asText() : id.toString();
+        }
+        if (!connection.tryAcquireMessage()) {
+            stats.rateLimited.increment();
+            fail(connection, requestId, "rate_limit_exceeded", "Too many messages: the limit is "
+                    + limits.messagesPerSecond() + " per second", details("command", name, "limit", limits.messagesPerSecond()));
+            return;
+        }
+        if (connection.clientType == null) {
+            beforeHandshake(connection, name, payload, requestId);
+        } else {
+            dispatch(connection, name, payload, requestId);
+        }
+    }
+
+    private void beforeHandshake(WsConnection connection, String name, JsonNode payload, String requestId) {
+        if (name.equals("pong")) {
+            // A reconnecting original client answers pings before it handshakes; keep it alive.
+            connection.lastPongMillis = clock.millis();
+            return;
+        }
+        if (!name.equals("handshake")) {
+            fail(connection, requestId, "handshake_failed", "Handshake failed: the first message must be handshake",
+                    details("error", "expected [\"handshake\", {\"client_type\": \"controller\" | \"display\"}], got " + name));
+            return;
+        }
+        JsonNode type = payload == null ? null : payload.get("client_type");
+        ClientType clientType = type != null && type.isTextual() ? ClientType.fromWireName(type.textValue()) : null;
+        if (clientType == null) {
+            fail(connection, requestId, "handshake_failed", "Handshake failed: client_type must be controller or display",
+                    details("error", "invalid client_type: " + (type == null ? "missing" : type.toString())));
+            return;
+        }
+        connection.clientType = clientType;
+    }
+
+    private void dispatch(WsConnection connection, String name, JsonNode payload, String requestId) {
+        Function<ObjectNode, Object> schema = Payloads.SCHEMAS.get(name);
+        if (schema == null) {
+            validationError(connection, requestId, name, "unknown command '" + name + "'");
+            return;
+        }
+        if (!(payload instanceof ObjectNode object)) {
+            validationError(connection, requestId, name, "payload must be a JSON object");
+            return;
+        }
+        Object value;
+        try {
+            value = schema.apply(object);
+        } catch (InvalidPayload e) {
+            validationError(connection, requestId, name, e.getMessage());
+            return;
+        }
+        String clientType = connection.clientType.wireName();
+        var handler = name.equals("handshake") ? java.util.Optional.<WsCommands.Handler>empty()
+                : commands.handler(connection.clientType, name);
+        if (handler.isEmpty()) {
+            fail(connection, requestId, "invalid_command", "Unknown command: " + name,
+                    details("command", name, "client_type", clientType));
+            return;
+        }
+        Object result;
+        try {
+            result = handler.get().handle(connection, value);
+        } catch (RoomRejection rejection) {
+            fail(connection, requestId, rejection.errorType(), rejection.getMessage(),
+                    details("command", name, "client_type", clientType, "error", rejection.getMessage()));
+            return;
+        } catch (WsCommands.CommandFailure failure) {
+            fail(connection, requestId, "command_execution_failed", "Command execution failed: " + failure.getMessage(),
+                    details("command", name, "client_type", clientType, "error", failure.getMessage()));
+            return;
+        } catch (RuntimeException unexpected) {
+            LOG.error("Command {} from connection {} failed", name, connection.id, unexpected);
+            fail(connection, requestId, "command_execution_failed", "Command execution failed: internal error",
+                    details("command", name, "client_type", clientType, "error", "internal error"));
+            return;
+        }
+        if (requestId != null) {
+            connection.send(frames.ack(requestId, result));
+        }
+    }
+
+    private void validationError(WsConnection connection, String requestId, String command, String problem) {
+        fail(connection, requestId, "validation_error", "Invalid message format: " + problem,
+                details("command", command, "validation_error", problem));
+    }
+
+    private void fail(WsConnection connection, String requestId, String type, String message, Map<String, Object> details) {
+        stats.errorsSent.increment();
+        connection.send(frames.failure(requestId, type, message, details));
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int index = 0; index < keysAndValues.length; index += 2) {
+            details.put((String) keysAndValues[index], keysAndValues[index + 1]);
+        }
+        return details;
+    }
+
+    @Override
+    public void deliver(RoomState room, RoomEvent event) {
+        String frame = null;
+        for (Member member : room.members()) {
+            if (!event.audience().includes(member)) {
+                continue;
+            }
+            WsConnection connection = connections.get(member.connectionId());
+            if (connection != null) {
+                if (frame == null) {
+                    frame = frames.event(event);
+                }
+                connection.send(frame);
+            }
+        }
+    }
+
+    /** Closes every socket with 1001 "going away" and stops the heartbeat. */
+    @Override
+    public void close() {
+        heartbeat.close();
+        for (WsConnection connection : connections.values()) {
+            connection.close(WsCloseCodes.GOING_AWAY, "Server shutting down");
+        }
+    }
+}
