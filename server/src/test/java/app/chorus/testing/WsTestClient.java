@@ -138,6 +138,16 @@ public final class WsTestClient implements AutoCloseable {
         return ack.get("result");
     }
 
+    /** Skips other frames until the ack for this request; returns the ack payload (success or not). */
+    public JsonNode skipToAck(String requestId) {
+        while (true) {
+            JsonNode frame = next();
+            if (frame.get(0).asText().equals("ack") && frame.get(1).get("request_id").asText().equals(requestId)) {
+                return frame.get(1);
+            }
+        }
+    }
+
     /** Frames received so far and not yet taken, without waiting. */
     public List<JsonNode> drain() {
         List<JsonNode> frames = new ArrayList<>();
