@@ -21,7 +21,7 @@ public final class Settings {
             new Setting("db-url", "", "JDBC URL; empty means SQLite at <data-dir>/chorus.db. A jdbc:postgresql:// URL selects PostgreSQL."),
             new Setting("db-user", "", "Database user (PostgreSQL)."),
             new Setting("db-password", "", "Database password (PostgreSQL)."),
-            new Setting("db-pool-size", "8", "Maximum database connections."),
+            new Setting("db-pool-size", "8", "Maximum database connections (PostgreSQL; SQLite uses one, its single writer)."),
             new Setting("allowed-origins", "", "Comma-separated origins allowed to open /ws besides the server's own origin and localhost; * allows any."),
             new Setting("shutdown-grace", "10s", "How long a graceful shutdown waits for in-flight work."),
             new Setting("ws-max-frame-bytes", "65536", "Largest /ws text frame accepted; larger frames get a validation_error."),

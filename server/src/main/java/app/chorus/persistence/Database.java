@@ -43,7 +43,10 @@ public final class Database implements AutoCloseable {
             pool.addDataSourceProperty("synchronous", "NORMAL");
             pool.addDataSourceProperty("busy_timeout", "10000");
             pool.addDataSourceProperty("foreign_keys", "true");
-            pool.setMaximumPoolSize(Math.max(2, Math.min(settings.poolSize(), 4)));
+            // SQLite has a single writer and its busy handler waits by sleeping (1, 2, 5, 10 ms...),
+            // which turns write contention into latency spikes. One connection queues callers in
+            // the pool instead, in arrival order.
+            pool.setMaximumPoolSize(1);
         } else {
             pool.setUsername(settings.user().isEmpty() ? null : settings.user());
             pool.setPassword(settings.password().isEmpty() ? null : settings.password());
