@@ -73,6 +73,26 @@ class KaraokeFlowTest {
         return client;
     }
 
+    /** Joins clients one by one; each earlier client has seen the count rise before the next joins. */
+    private List<WsTestClient> joinAll(String roomId, String... types) {
+        List<WsTestClient> joinedClients = new ArrayList<>();
+        for (String type : types) {
+            WsTestClient client = joined(roomId, type, joinedClients.size() + 1, object());
+            for (WsTestClient earlier : joinedClients) {
+                awaitCount(earlier, joinedClients.size() + 1);
+            }
+            joinedClients.add(client);
+        }
+        return joinedClients;
+    }
+
+    private static void awaitCount(WsTestClient client, int count) {
+        JsonNode frame;
+        do {
+            frame = client.next();
+        } while (!(frame.get(0).asText().equals("client_count") && frame.get(1).asInt() == count));
+    }
+
     @Test
     void aPasswordRoomAdmitsTheBrowserThatVerifiedAndOthersOnlyWithThePassword() {
         HttpResponse<String> created = server.post("/rooms/create", "{\"room_id\":\"locked\",\"is_public\":true,\"password\":\"secret\"}");
@@ -193,9 +213,9 @@ class KaraokeFlowTest {
 
     @Test
     void displayProgressAtOneHertzReachesEveryoneWithServerVersionsThatRise() throws InterruptedException {
-        WsTestClient display = joined("progress", "display", 1, object());
-        WsTestClient phone = joined("progress", "controller", 2, object());
-        display.drain();
+        List<WsTestClient> room = joinAll("progress", "display", "controller");
+        WsTestClient display = room.get(0);
+        WsTestClient phone = room.get(1);
         ObjectNode song = entry("yt-9", "Take On Me", "a-ha");
 
         long previousVersion = 0;
@@ -216,11 +236,10 @@ class KaraokeFlowTest {
 
     @Test
     void playPauseAndVolumeReachDisplaysOnly() {
-        WsTestClient display = joined("controls", "display", 1, object());
-        WsTestClient leader = joined("controls", "controller", 2, object());
-        WsTestClient other = joined("controls", "controller", 3, object());
-        display.drain();
-        leader.drain();
+        List<WsTestClient> room = joinAll("controls", "display", "controller", "controller");
+        WsTestClient display = room.get(0);
+        WsTestClient leader = room.get(1);
+        WsTestClient other = room.get(2);
 
         leader.expectAck(leader.sendWithRequestId("pause_song", object()));
         assertThat(display.next()).isEqualTo(WsTestClient.JSON.createArrayNode().add("pause_song").add(object()));
@@ -238,13 +257,11 @@ class KaraokeFlowTest {
 
     @Test
     void theLeaderHandsOverToTheNextControllerByConnectionOrderWhenItDisconnects() {
-        WsTestClient display = joined("handover", "display", 1, object());
-        WsTestClient first = joined("handover", "controller", 2, object());
-        WsTestClient second = joined("handover", "controller", 3, object());
-        WsTestClient third = joined("handover", "controller", 4, object());
-        display.drain();
-        first.drain();
-        second.drain();
+        List<WsTestClient> room = joinAll("handover", "display", "controller", "controller", "controller");
+        WsTestClient display = room.get(0);
+        WsTestClient first = room.get(1);
+        WsTestClient second = room.get(2);
+        WsTestClient third = room.get(3);
 
         first.close();
 
