@@ -254,7 +254,13 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         /** Re-stamps a client-made state with a server version above every version seen so far. */
         PlayerState stamp(PlayerState state) {
             playerVersionFloor = Math.max(playerVersionFloor, state.version());
-            return state.stamped(nextPlayerVersion(), epochSeconds());
+            PlayerState stamped = state.stamped(nextPlayerVersion(), epochSeconds());
+            if (playerVersionFloor > now.toEpochMilli()) {
+                // A client clock runs ahead and pushed the floor past ours: store it, or after a
+                // restart our clock alone would issue versions below the ones clients hold.
+                durableChange = true;
+            }
+            return stamped;
         }
 
         private long nextPlayerVersion() {

@@ -1,0 +1,270 @@
+package app.chorus.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ConfigLoaderTest {
+
+    @TempDir
+    Path folder;
+
+    private static Config load(List<String> args, Map<String, String> environment) {
+        return ConfigLoader.load(args, environment);
+    }
+
+    private Path configFile(String... lines) throws IOException {
+        Path file = folder.resolve("chorus-" + System.nanoTime() + ".properties");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    @Test
+    void defaultsListenOnPort8000WithSqliteInTheDataFolder() {
+        Config config = load(List.of(), Map.of());
+
+        assertThat(config.server().port()).isEqualTo(8000);
+        assertThat(config.server().host()).isEqualTo("0.0.0.0");
+        assertThat(config.server().dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.server().webDir()).isNull();
+        assertThat(config.server().allowedOrigins()).isEmpty();
+        assertThat(config.server().anyOrigin()).isFalse();
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:" + Path.of("./data").resolve("chorus.db"));
+        assertThat(config.database().isPostgres()).isFalse();
+        assertThat(config.websocket().pingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.websocket().pongTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.rooms().proofTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.rooms().verifyAttemptsPerMinute()).isEqualTo(10);
+    }
+
+    @Test
+    void theSqliteFileFollowsAChangedDataFolder() {
+        Config config = load(List.of("--data-dir", "/srv/chorus"), Map.of());
+
+        assertThat(config.server().dataDir()).isEqualTo(Path.of("/srv/chorus"));
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:" + Path.of("/srv/chorus", "chorus.db"));
+    }
+
+    @Test
+    void aConfigFileGivenOnTheCommandLineOverridesTheDefaults() throws IOException {
+        Path file = configFile("port=8100", "# a comment", "room-max-queue = 7");
+
+        Config config = load(List.of("--config", file.toString()), Map.of());
+
+        assertThat(config.server().port()).isEqualTo(8100);
+        assertThat(config.rooms().maxQueueLength()).isEqualTo(7);
+        assertThat(config.server().host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void aConfigFileNamedByCHORUSCONFIGIsReadToo() throws IOException {
+        Path file = configFile("port=8200");
+
+        Config config = load(List.of(), Map.of("CHORUS_CONFIG", file.toString()));
+
+        assertThat(config.server().port()).isEqualTo(8200);
+    }
+
+    @Test
+    void theEnvironmentOverridesTheConfigFile() throws IOException {
+        Path file = configFile("port=8100", "host=10.0.0.1");
+
+        Config config = load(List.of("--config", file.toString()), Map.of("CHORUS_PORT", "8300"));
+
+        assertThat(config.server().port()).isEqualTo(8300);
+        assertThat(config.server().host()).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void theCommandLineOverridesTheEnvironmentAndTheConfigFile() throws IOException {
+        Path file = configFile("port=8100", "room-max-clients=11");
+
+        Config config = load(List.of("--config", file.toString(), "--port", "9000"),
+                Map.of("CHORUS_PORT", "8300", "CHORUS_ROOM_MAX_CLIENTS", "12"));
+
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.rooms().maxClientsPerRoom()).isEqualTo(12);
+    }
+
+    @Test
+    void theCommandLineAcceptsNameEqualsValue() {
+        Config config = load(List.of("--port=9000", "--allowed-origins=https://a.example, https://b.example"),
+                Map.of("CHORUS_PORT", "8300"));
+
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.server().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @Test
+    void environmentVariablesUseUnderscoresForDashes() {
+        Config config = load(List.of(), Map.of("CHORUS_WS_MAX_CONNECTIONS", "77", "PATH", "/usr/bin", "HOME", "/root"));
+
+        assertThat(config.websocket().maxConnections()).isEqualTo(77);
+    }
+
+    @Test
+    void aStarInAllowedOriginsAllowsAnyOrigin() {
+        Config config = load(List.of("--allowed-origins", "*"), Map.of());
+
+        assertThat(config.server().anyOrigin()).isTrue();
+    }
+
+    @Test
+    void aPostgresqlUrlSelectsPostgresql() {
+        Config config = load(List.of("--db-url", "jdbc:postgresql://db.example:5432/chorus", "--db-user", "chorus"),
+                Map.of());
+
+        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db.example:5432/chorus");
+        assertThat(config.database().isPostgres()).isTrue();
+        assertThat(config.database().user()).isEqualTo("chorus");
+    }
+
+    @Test
+    void anExplicitSqliteUrlIsKeptAsGiven() {
+        Config config = load(List.of("--db-url", "jdbc:sqlite:/tmp/other.db"), Map.of());
+
+        assertThat(config.database().url()).isEqualTo("jdbc:sqlite:/tmp/other.db");
+        assertThat(config.database().isPostgres()).isFalse();
+    }
+
+    @Test
+    void durationsAcceptMillisecondsSecondsMinutesAndHours() {
+        Config config = load(List.of("--ws-ping-interval", "500ms", "--ws-pong-timeout", "2m",
+                "--shutdown-grace", "3s", "--room-proof-ttl", "1h"), Map.of());
+
+        assertThat(config.websocket().pingInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.websocket().pongTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.server().shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.rooms().proofTtl()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void anUnknownSettingInTheConfigFileNamesTheSettingAndTheFile() throws IOException {
+        Path file = configFile("port=8100", "colour=blue");
+
+        assertThatThrownBy(() -> load(List.of("--config", file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'colour'")
+                .hasMessageContaining("config file " + file);
+    }
+
+    @Test
+    void anUnknownCHORUSEnvironmentVariableNamesTheVariable() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("CHORUS_COLOUR", "blue")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'colour'")
+                .hasMessageContaining("environment variable CHORUS_COLOUR");
+    }
+
+    @Test
+    void anUnknownCommandLineSettingNamesTheOption() {
+        assertThatThrownBy(() -> load(List.of("--colour", "blue"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'colour'")
+                .hasMessageContaining("command line --colour");
+    }
+
+    @Test
+    void aMissingConfigFileIsReported() {
+        Path missing = folder.resolve("missing.properties");
+
+        assertThatThrownBy(() -> load(List.of("--config", missing.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void aCommandLineOptionWithoutAValueIsRejected() {
+        assertThatThrownBy(() -> load(List.of("--port"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--port");
+    }
+
+    @Test
+    void aBareWordOnTheCommandLineIsRejected() {
+        assertThatThrownBy(() -> load(List.of("9000"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'9000'");
+    }
+
+    @Test
+    void aPortAbove65535IsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--port", "70000"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'port'")
+                .hasMessageContaining("command line --port")
+                .hasMessageContaining("70000");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsInvalidAndNamesItsSource() {
+        assertThatThrownBy(() -> load(List.of(), Map.of("CHORUS_PORT", "abc")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'port'")
+                .hasMessageContaining("environment variable CHORUS_PORT")
+                .hasMessageContaining("abc");
+    }
+
+    @Test
+    void anInvalidValueFromTheConfigFileNamesTheFile() throws IOException {
+        Path file = configFile("db-pool-size=0");
+
+        assertThatThrownBy(() -> load(List.of("--config", file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'db-pool-size'")
+                .hasMessageContaining("config file " + file);
+    }
+
+    @Test
+    void aDurationWrittenInWordsIsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--shutdown-grace", "5 minutes"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'shutdown-grace'")
+                .hasMessageContaining("5 minutes");
+    }
+
+    @Test
+    void aZeroDurationIsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--room-proof-ttl", "0s"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'room-proof-ttl'")
+                .hasMessageContaining("greater than zero");
+    }
+
+    @Test
+    void aPongTimeoutNotLongerThanThePingIntervalIsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--ws-ping-interval", "30s", "--ws-pong-timeout", "30s"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'ws-pong-timeout'")
+                .hasMessageContaining("ws-ping-interval");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNeitherSqliteNorPostgresqlIsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--db-url", "jdbc:mysql://db.example/chorus"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'db-url'")
+                .hasMessageContaining("command line --db-url");
+    }
+
+    @Test
+    void everySettingHasAnEnvironmentVariableAndAppearsInTheHelp() {
+        String help = Settings.helpText();
+
+        for (Setting setting : Settings.ALL) {
+            assertThat(setting.environmentVariable()).startsWith("CHORUS_").doesNotContain("-");
+            assertThat(help).contains("--" + setting.name()).contains(setting.environmentVariable());
+        }
+    }
+}
