@@ -47,6 +47,10 @@ public final class HttpServer {
             javalin.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(gateway.jettyMaxTextMessageBytes());
                 factory.setIdleTimeout(gateway.jettyIdleTimeout());
+                // No permessage-deflate: frames are small JSON, and a compressor held per socket costs
+                // hundreds of KiB of native memory, which 10,000 sockets cannot afford. The name set
+                // is the registry's live view, so removing the name unregisters the extension.
+                factory.getAvailableExtensionNames().remove("permessage-deflate");
             });
             if (settings.webDir() != null) {
                 javalin.staticFiles.add(settings.webDir().toString(), Location.EXTERNAL);
