@@ -15,7 +15,7 @@ import java.util.List;
 public record Config(Server server, Database database, WebSocket websocket, Rooms rooms) {
 
     /** Listening and file-system settings. */
-    public record Server(String host, int port, Path dataDir, Path webDir, List<String> allowedOrigins,
+    public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
                          Duration shutdownGrace) {
         /** Whether any origin may open a WebSocket ({@code allowed-origins=*}). */
         public boolean anyOrigin() {

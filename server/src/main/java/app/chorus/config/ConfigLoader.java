@@ -128,7 +128,8 @@ public final class ConfigLoader {
         List<String> origins = Arrays.stream(values.text("allowed-origins").split(","))
                 .map(String::trim).filter(origin -> !origin.isEmpty()).toList();
 
-        Config.Server server = new Config.Server(values.text("host"), values.integer("port", 0, 65535), dataDir,
+        Config.Server server = new Config.Server(values.text("host"), values.integer("port", 0, 65535),
+                values.integer("accept-backlog", 1, 65535), dataDir,
                 webDir.isBlank() ? null : Path.of(webDir), origins, values.duration("shutdown-grace"));
         Config.Database database = new Config.Database(dbUrl, values.text("db-user"), values.text("db-password"),
                 values.integer("db-pool-size", 1, 200));

@@ -16,6 +16,7 @@ public final class Settings {
             new Setting("config", "", "Path of a config file (Java properties: name=value per line)."),
             new Setting("host", "0.0.0.0", "Address to listen on."),
             new Setting("port", "8000", "HTTP/WebSocket port (0 picks a free port)."),
+            new Setting("accept-backlog", "1024", "Connections waiting to be accepted before the kernel refuses more."),
             new Setting("data-dir", "./data", "Folder for the SQLite database and media files."),
             new Setting("web-dir", "", "Serve the web front end from this folder instead of the bundled one."),
             new Setting("db-url", "", "JDBC URL; empty means SQLite at <data-dir>/chorus.db. A jdbc:postgresql:// URL selects PostgreSQL."),

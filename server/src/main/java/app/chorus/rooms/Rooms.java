@@ -7,6 +7,7 @@ import app.chorus.rooms.RoomCommand.Leave;
 import app.chorus.rooms.RoomRepository.StoredRoom;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Rooms implements AutoCloseable {
     private final QueueItemIds itemIds = new QueueItemIds();
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ExecutorService prefetcher = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile RoomEventSink sink = (room, event) -> {
+    private volatile RoomEventSink sink = (room, events) -> {
     };
 
     /** A loaded room and the lock that makes it single-writer. */
@@ -187,12 +188,16 @@ public final class Rooms implements AutoCloseable {
                 repository.saveState(transition.state(), now);
             }
             slot.state = transition.state();
+            List<RoomEvent> toSend = new ArrayList<>(transition.events().size());
             for (RoomEvent event : transition.events()) {
                 if (event instanceof RoomEvent.PrefetchNeeded prefetch) {
                     prefetch(slot, transition.state().id(), prefetch.items());
                 } else {
-                    sink.deliver(transition.state(), event);
+                    toSend.add(event);
                 }
+            }
+            if (!toSend.isEmpty()) {
+                sink.deliver(transition.state(), toSend);
             }
         } finally {
             slot.lock.unlock();

@@ -39,7 +39,7 @@ class RoomsPrefetchTest {
         rooms = new Rooms(new RoomRepository(database.jdbi(), Json.newMapper()), new PasswordHasher(),
                 new RoomAccess(new byte[32], Duration.ofHours(1)), resolver, InstantSource.system(),
                 new RoomLimits(10, 10), 100);
-        rooms.connect((room, event) -> delivered.add(new Delivery(room.id(), event)));
+        rooms.connect((room, events) -> events.forEach(event -> delivered.add(new Delivery(room.id(), event))));
     }
 
     @AfterAll

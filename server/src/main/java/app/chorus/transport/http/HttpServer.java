@@ -10,6 +10,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +43,15 @@ public final class HttpServer {
             javalin.concurrency.useVirtualThreads = true;
             javalin.jsonMapper(new JavalinJackson(json, true));
             javalin.http.maxRequestSize = 1024 * 1024;
-            javalin.jetty.host = settings.host();
-            javalin.jetty.port = settings.port();
+            javalin.jetty.addConnector((server, httpConfiguration) -> {
+                // Our own connector only to set the accept backlog: Jetty's default leaves it to the
+                // JDK's 50, and a burst of phones (or a load test) then times out in connect().
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                connector.setAcceptQueueSize(settings.acceptBacklog());
+                return connector;
+            });
             javalin.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
             javalin.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(gateway.jettyMaxTextMessageBytes());

@@ -5,16 +5,18 @@ import java.time.InstantSource;
 import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends {@code ping} to every connection each ping interval (from connect on, so even a client that
- * never handshakes is reaped when it goes silent) and disconnects a connection whose last pong is
- * older than the pong timeout, then runs normal leave handling. The timeout sweep runs far more
- * often than pings so a silent client goes close to the configured time, not up to a ping later.
+ * Sends {@code ping} to every connection once per ping interval (from connect on, so even a client
+ * that never handshakes is reaped when it goes silent) and disconnects a connection whose last pong
+ * is older than the pong timeout, then runs normal leave handling. One sweep, many times per
+ * interval, does both: each connection is pinged on its own schedule, so pings are spread evenly
+ * over the interval, and a silent client goes close to the configured time.
  */
 final class Heartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
@@ -41,40 +43,50 @@ final class Heartbeat implements AutoCloseable {
     }
 
     void start() {
-        long pingMillis = limits.pingInterval().toMillis();
-        long sweepMillis = Math.clamp(limits.pongTimeout().toMillis() / 20, 50, 5000);
-        scheduler.scheduleAtFixedRate(this::pingAll, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(this::dropSilent, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+        long sweepMillis = sweepMillis(limits);
+        scheduler.scheduleAtFixedRate(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void pingAll() {
+    /**
+     * How often the sweep runs: often enough that pings are spread evenly and a silent client goes
+     * close to its timeout, rarely enough to cost nothing.
+     */
+    static long sweepMillis(Config.WebSocket limits) {
+        long forPings = limits.pingInterval().toMillis() / 30;
+        long forTimeouts = limits.pongTimeout().toMillis() / 20;
+        return Math.clamp(Math.min(forPings, forTimeouts), 20, 1000);
+    }
+
+    /**
+     * When a new connection gets its first ping: a random point within the first interval, so the
+     * pings (and the pongs they bring back) of clients that connected together do not arrive as
+     * one burst that stalls every room at once.
+     */
+    long firstPingMillis(long connectedMillis) {
+        return connectedMillis + ThreadLocalRandom.current().nextLong(1, limits.pingInterval().toMillis() + 1);
+    }
+
+    private void sweep() {
         try {
-            String ping = frames.ping();
+            long now = clock.millis();
+            long deadline = now - limits.pongTimeout().toMillis();
+            byte[] ping = null;
             for (WsConnection connection : connections) {
-                connection.send(ping);
+                if (connection.lastPongMillis < deadline) {
+                    stats.heartbeatTimeouts.increment();
+                    connection.close(WsCloseCodes.HEARTBEAT_TIMEOUT, "No pong within " + limits.pongTimeout().toSeconds() + " s");
+                    leave.accept(connection);
+                } else if (connection.nextPingMillis <= now) {
+                    if (ping == null) {
+                        ping = frames.ping();
+                    }
+                    connection.nextPingMillis = now + limits.pingInterval().toMillis();
+                    connection.send(ping);
+                }
             }
         } catch (RuntimeException e) {
             // A failure must not cancel the schedule: log it and try again next time.
-            LOG.error("Sending pings failed", e);
-        }
-    }
-
-    private void dropSilent() {
-        try {
-            dropSilentConnections();
-        } catch (RuntimeException e) {
-            LOG.error("Heartbeat timeout sweep failed", e);
-        }
-    }
-
-    private void dropSilentConnections() {
-        long deadline = clock.millis() - limits.pongTimeout().toMillis();
-        for (WsConnection connection : connections) {
-            if (connection.lastPongMillis < deadline) {
-                stats.heartbeatTimeouts.increment();
-                connection.close(WsCloseCodes.HEARTBEAT_TIMEOUT, "No pong within " + limits.pongTimeout().toSeconds() + " s");
-                leave.accept(connection);
-            }
+            LOG.error("Heartbeat sweep failed", e);
         }
     }
 

@@ -7,8 +7,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Callback;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One /ws client. Frames are handled one at a time per connection (Jetty delivers them in order),
@@ -20,6 +25,8 @@ import org.eclipse.jetty.websocket.api.Session;
 final class WsConnection {
     final long id;
     final Session session;
+    private final CoreSession coreSession;
+    private final Callback frameWritten;
     final Map<String, String> cookies;
     private final Bucket rateLimit;
     private final int maxPendingFrames;
@@ -30,11 +37,16 @@ final class WsConnection {
     volatile ClientType clientType;
     volatile String roomId;
     volatile long lastPongMillis;
+    /** Written only by the heartbeat thread. */
+    long nextPingMillis;
 
     WsConnection(long id, Session session, Map<String, String> cookies, int messagesPerSecond, int burst,
                  int maxPendingFrames, WsStats stats, long nowMillis) {
         this.id = id;
         this.session = session;
+        // Jetty's API session hides batching; its core session can queue frames and flush them together.
+        this.coreSession = ((WebSocketSession) session).getCoreSession();
+        this.frameWritten = Callback.from(pendingFrames::decrementAndGet, failure -> pendingFrames.decrementAndGet());
         this.cookies = cookies;
         this.maxPendingFrames = maxPendingFrames;
         this.stats = stats;
@@ -50,8 +62,27 @@ final class WsConnection {
         return rateLimit.tryConsume(1);
     }
 
-    /** Queues a text frame; never blocks. */
-    void send(String frame) {
+    /** Queues a text frame and writes it out now; never blocks. */
+    void send(byte[] utf8Frame) {
+        enqueue(utf8Frame, false);
+    }
+
+    /**
+     * Queues a text frame to go out with the next {@link #flush} (or the next unbatched frame), so
+     * the frames one command produces for this client leave in one write.
+     */
+    void sendBatched(byte[] utf8Frame) {
+        enqueue(utf8Frame, true);
+    }
+
+    /** Writes out the frames queued by {@link #sendBatched}. */
+    void flush() {
+        if (!closed.get()) {
+            coreSession.flush(Callback.NOOP);
+        }
+    }
+
+    private void enqueue(byte[] utf8Frame, boolean batch) {
         if (closed.get()) {
             return;
         }
@@ -62,13 +93,14 @@ final class WsConnection {
             return;
         }
         stats.framesSent.increment();
-        session.sendText(frame, Callback.from(pendingFrames::decrementAndGet, failure -> pendingFrames.decrementAndGet()));
+        // The byte array is shared by every recipient of a broadcast; each frame wraps its own view.
+        coreSession.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(utf8Frame)), frameWritten, batch);
     }
 
     /** Closes the socket once; later calls do nothing. */
     void close(int code, String reason) {
         if (closed.compareAndSet(false, true)) {
-            session.close(code, reason, Callback.NOOP);
+            session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 

@@ -27,16 +27,17 @@ final class WsFrames {
     record LeaderPayload(boolean isLeader) {
     }
 
-    String frame(String name, Object payload) {
+    /** The frame as UTF-8 bytes, ready to be sent to any number of sockets. */
+    byte[] frame(String name, Object payload) {
         try {
-            return json.writeValueAsString(new Object[] {name, payload});
+            return json.writeValueAsBytes(new Object[] {name, payload});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode frame " + name, e);
         }
     }
 
     /** The frame for a room event; encoded once and sent to every recipient as is. */
-    String event(RoomEvent event) {
+    byte[] event(RoomEvent event) {
         return switch (event) {
             case RoomEvent.ClientCount count -> frame("client_count", count.count());
             case RoomEvent.QueueChanged queue -> frame("queue_update", new QueuePayload(queue.items(), queue.version(), queue.timestamp()));
@@ -49,7 +50,7 @@ final class WsFrames {
     }
 
     /** {@code ["ack", {request_id, success: true, result}]}. */
-    String ack(String requestId, Object result) {
+    byte[] ack(String requestId, Object result) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("success", true);
@@ -58,7 +59,7 @@ final class WsFrames {
     }
 
     /** The five-key ErrorObject, inside a failed ack when there is a request id, else an error frame. */
-    String failure(String requestId, String errorType, String message, Map<String, Object> details) {
+    byte[] failure(String requestId, String errorType, String message, Map<String, Object> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("error_type", errorType);
         error.put("message", message);
@@ -76,7 +77,7 @@ final class WsFrames {
     }
 
     /** {@code ["ping", {timestamp: epoch seconds}]}. */
-    String ping() {
+    byte[] ping() {
         return frame("ping", Map.of("timestamp", clock.millis() / 1000.0));
     }
 }

@@ -17,6 +17,7 @@ import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,6 +111,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         long id = connectionSequence.incrementAndGet();
         WsConnection connection = new WsConnection(id, context.session, Map.copyOf(context.cookieMap()),
                 limits.messagesPerSecond(), limits.messageBurst(), limits.maxPendingFrames(), stats, clock.millis());
+        connection.nextPingMillis = heartbeat.firstPingMillis(clock.millis());
         connections.put(id, connection);
         bySession.put(context.sessionId(), connection);
         stats.totalConnections.increment();
@@ -267,19 +269,33 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         return details;
     }
 
+    /**
+     * Sends one command's events: each event is encoded once and the same bytes go to every
+     * recipient; frames are batched per socket and flushed together at the end.
+     */
     @Override
-    public void deliver(RoomState room, RoomEvent event) {
-        String frame = null;
-        for (Member member : room.members()) {
-            if (!event.audience().includes(member)) {
-                continue;
-            }
-            WsConnection connection = connections.get(member.connectionId());
-            if (connection != null) {
-                if (frame == null) {
-                    frame = frames.event(event);
+    public void deliver(RoomState room, List<RoomEvent> events) {
+        List<Member> members = room.members();
+        WsConnection[] recipients = new WsConnection[members.size()];
+        for (int index = 0; index < recipients.length; index++) {
+            recipients[index] = connections.get(members.get(index).connectionId());
+        }
+        boolean[] touched = new boolean[recipients.length];
+        for (RoomEvent event : events) {
+            byte[] frame = null;
+            for (int index = 0; index < recipients.length; index++) {
+                if (recipients[index] != null && event.audience().includes(members.get(index))) {
+                    if (frame == null) {
+                        frame = frames.event(event);
+                    }
+                    recipients[index].sendBatched(frame);
+                    touched[index] = true;
                 }
-                connection.send(frame);
+            }
+        }
+        for (int index = 0; index < recipients.length; index++) {
+            if (touched[index]) {
+                recipients[index].flush();
             }
         }
     }
