@@ -1,0 +1,133 @@
+package app.chorus.loadtest;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Counters shared by every connection. Receiving threads update them concurrently, so they
+ * are LongAdders (cheap under contention) and latencies go into an HdrHistogram Recorder,
+ * which accepts concurrent writers without locks.
+ */
+final class LoadStats {
+
+    /** Latencies above a minute are clamped: by then the run is meaningless anyway. */
+    private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(1);
+    /** How many error texts to echo to stderr, so a broken contract is visible without a flood. */
+    private static final int ERROR_SAMPLES = 5;
+
+    private final Recorder latencyMicros = new Recorder(MAX_LATENCY_MICROS, 3);
+    /** How late the controllers' sends were against their schedule (the generator's own lag). */
+    private final Recorder sendLagMicros = new Recorder(MAX_LATENCY_MICROS, 2);
+
+    /** Deliveries are only counted towards the report while this is set (not in warm-up). */
+    private volatile boolean measuring;
+    private long measureStartNanos;
+    private long measureEndNanos;
+    private long measureStartCpuNanos;
+    private long measureEndCpuNanos;
+
+    final AtomicInteger open = new AtomicInteger();
+    final LongAdder opened = new LongAdder();
+    final LongAdder connectFailed = new LongAdder();
+    final LongAdder joined = new LongAdder();
+    final LongAdder joinFailed = new LongAdder();
+    final LongAdder closedByServer = new LongAdder();
+
+    /** Every broadcast received after joining, warm-up included: feeds the progress lines. */
+    final LongAdder allDeliveries = new LongAdder();
+    final LongAdder measuredDeliveries = new LongAdder();
+    final LongAdder measuredQueueUpdates = new LongAdder();
+    final LongAdder measuredPlayerStates = new LongAdder();
+    final LongAdder latencySamples = new LongAdder();
+
+    final LongAdder commandsSent = new LongAdder();
+    final LongAdder acksExpected = new LongAdder();
+    final LongAdder acksOk = new LongAdder();
+    final LongAdder acksFailed = new LongAdder();
+    final LongAdder errorFrames = new LongAdder();
+    final LongAdder sendFailures = new LongAdder();
+    final LongAdder unparseableFrames = new LongAdder();
+    final LongAdder pingsAnswered = new LongAdder();
+    private final AtomicInteger samplesPrinted = new AtomicInteger();
+
+    void startMeasuring() {
+        latencyMicros.reset();
+        sendLagMicros.reset();
+        measureStartCpuNanos = processCpuNanos();
+        measureStartNanos = System.nanoTime();
+        measuring = true;
+    }
+
+    void stopMeasuring() {
+        measuring = false;
+        measureEndNanos = System.nanoTime();
+        measureEndCpuNanos = processCpuNanos();
+    }
+
+    /**
+     * CPU cores this generator used while measuring, or -1 if unknown. Latencies are only
+     * the server's if the generator itself had CPU to spare, so the report shows this.
+     */
+    double measuredGeneratorCores() {
+        if (measureStartCpuNanos < 0 || measureEndCpuNanos < 0 || measureEndNanos <= measureStartNanos) {
+            return -1;
+        }
+        return (double) (measureEndCpuNanos - measureStartCpuNanos) / (measureEndNanos - measureStartNanos);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    double measuredSeconds() {
+        return (measureEndNanos - measureStartNanos) / 1e9;
+    }
+
+    /**
+     * Records one broadcast received by a joined client.
+     *
+     * @param latencyNanos receive time minus embedded send time, or a negative value when the
+     *                     frame carried no fresh send time
+     */
+    void delivery(boolean queueUpdate, long latencyNanos) {
+        allDeliveries.increment();
+        if (!measuring) {
+            return;
+        }
+        measuredDeliveries.increment();
+        (queueUpdate ? measuredQueueUpdates : measuredPlayerStates).increment();
+        if (latencyNanos >= 0) {
+            latencySamples.increment();
+            latencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, latencyNanos / 1000));
+        }
+    }
+
+    void sendLag(long lagNanos) {
+        if (measuring) {
+            sendLagMicros.recordValue(Math.max(0, Math.min(MAX_LATENCY_MICROS, lagNanos / 1000)));
+        }
+    }
+
+    /** Prints the first few problems verbatim: counts alone do not say what went wrong. */
+    void sample(String what, String text) {
+        if (samplesPrinted.getAndIncrement() < ERROR_SAMPLES) {
+            String shown = text.length() > 300 ? text.substring(0, 300) + "..." : text;
+            System.err.println("[sample " + what + "] " + shown);
+        }
+    }
+
+    Histogram takeLatencyHistogram() {
+        return latencyMicros.getIntervalHistogram();
+    }
+
+    Histogram takeSendLagHistogram() {
+        return sendLagMicros.getIntervalHistogram();
+    }
+}

@@ -1,0 +1,149 @@
+package app.chorus.loadtest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options of the load generator. Every option has a default so that a bare
+ * {@code java -jar chorus-loadtest.jar} runs the reference scenario (10,000 connections).
+ */
+final class LoadTestOptions {
+
+    URI url = URI.create("ws://127.0.0.1:8000/ws");
+    int rooms = 1000;
+    int clientsPerRoom = 10;
+    double rate = 5;
+    double warmupSeconds = 10;
+    double durationSeconds = 30;
+    double connectRate = 500;
+    double idleSeconds = 10;
+    long serverPid = -1;
+    URI healthUrl;
+    String roomPrefix = "lt";
+    boolean help;
+
+    /** Option name, value placeholder and description, in the order --help prints them. */
+    private static final String[][] HELP = {
+        {"--url", "URL", "WebSocket endpoint (default ws://127.0.0.1:8000/ws)"},
+        {"--rooms", "N", "number of rooms (default 1000)"},
+        {"--clients-per-room", "N", "clients per room: 1 controller, the rest displays (default 10)"},
+        {"--rate", "R", "commands per second sent by each room's controller (default 5)"},
+        {"--warmup", "S", "seconds of traffic before measuring (default 10)"},
+        {"--duration", "S", "seconds of measured traffic (default 30)"},
+        {"--connect-rate", "R", "new connections per second while ramping up (default 500)"},
+        {"--idle-seconds", "S", "idle time after ramp-up before the memory reading (default 10)"},
+        {"--server-pid", "PID", "server process id: forces a GC with jcmd and reads its RSS (optional)"},
+        {"--health-url", "URL", "server health URL (default: http://host:port/health of --url)"},
+        {"--room-prefix", "P", "prefix of the room ids (default lt)"},
+        {"--help", "", "print this help"},
+    };
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("Usage: java -jar chorus-loadtest.jar [options]\n\nOptions:\n");
+        for (String[] line : HELP) {
+            String left = line[1].isEmpty() ? line[0] : line[0] + " " + line[1];
+            sb.append(String.format("  %-24s %s%n", left, line[2]));
+        }
+        return sb.toString();
+    }
+
+    static LoadTestOptions parse(String[] args) {
+        LoadTestOptions o = new LoadTestOptions();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> known = new ArrayList<>();
+        for (String[] line : HELP) {
+            known.add(line[0]);
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                o.help = true;
+                return o;
+            }
+            String name = arg;
+            String value = null;
+            // Accept both "--name value" and "--name=value".
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option: " + arg);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + name);
+                }
+                value = args[++i];
+            }
+            values.put(name, value);
+        }
+        values.forEach(o::apply);
+        o.validate();
+        if (o.healthUrl == null) {
+            o.healthUrl = deriveHealthUrl(o.url);
+        }
+        return o;
+    }
+
+    private void apply(String name, String value) {
+        try {
+            switch (name) {
+                case "--url" -> url = URI.create(value);
+                case "--rooms" -> rooms = Integer.parseInt(value);
+                case "--clients-per-room" -> clientsPerRoom = Integer.parseInt(value);
+                case "--rate" -> rate = Double.parseDouble(value);
+                case "--warmup" -> warmupSeconds = Double.parseDouble(value);
+                case "--duration" -> durationSeconds = Double.parseDouble(value);
+                case "--connect-rate" -> connectRate = Double.parseDouble(value);
+                case "--idle-seconds" -> idleSeconds = Double.parseDouble(value);
+                case "--server-pid" -> serverPid = Long.parseLong(value);
+                case "--health-url" -> healthUrl = URI.create(value);
+                case "--room-prefix" -> roomPrefix = value;
+                default -> throw new IllegalArgumentException("unknown option: " + name);
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad value for " + name + ": " + value);
+        }
+    }
+
+    private void validate() {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("ws") || scheme.equals("wss")) || url.getHost() == null) {
+            throw new IllegalArgumentException("--url must be ws://host:port/path, got " + url);
+        }
+        require(rooms >= 1, "--rooms must be >= 1");
+        require(clientsPerRoom >= 1, "--clients-per-room must be >= 1");
+        require(rate > 0, "--rate must be > 0");
+        require(warmupSeconds >= 0, "--warmup must be >= 0");
+        require(durationSeconds > 0, "--duration must be > 0");
+        require(connectRate > 0, "--connect-rate must be > 0");
+        require(idleSeconds >= 0, "--idle-seconds must be >= 0");
+        require(!roomPrefix.isEmpty(), "--room-prefix must not be empty");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** ws://host:port/anything becomes http://host:port/health (wss becomes https). */
+    static URI deriveHealthUrl(URI ws) {
+        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
+        int port = ws.getPort();
+        String authority = ws.getHost() + (port > 0 ? ":" + port : "");
+        if (ws.getHost().contains(":") && !ws.getHost().startsWith("[")) {
+            authority = "[" + ws.getHost() + "]" + (port > 0 ? ":" + port : "");
+        }
+        return URI.create(scheme + "://" + authority + "/health");
+    }
+
+    int totalClients() {
+        return rooms * clientsPerRoom;
+    }
+}
