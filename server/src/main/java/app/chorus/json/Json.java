@@ -30,7 +30,8 @@ public final class Json {
             public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
                 double number = value;
                 if (Double.isFinite(number) && Math.abs(number) >= 1e7 && Math.abs(number) < 1e21) {
-                    generator.writeNumber(BigDecimal.valueOf(number).toPlainString());
+                    String plain = BigDecimal.valueOf(number).toPlainString();
+                    generator.writeNumber(plain.indexOf('.') < 0 ? plain + ".0" : plain);
                 } else {
                     generator.writeNumber(number);
                 }

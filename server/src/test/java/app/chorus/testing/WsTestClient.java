@@ -31,7 +31,7 @@ public final class WsTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicLong requestCounter = new AtomicLong();
-    private volatile boolean answerPings;
+    private volatile boolean answerPings = true;
     private WebSocket socket;
 
     private WsTestClient() {

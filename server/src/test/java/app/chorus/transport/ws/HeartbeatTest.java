@@ -36,6 +36,7 @@ class HeartbeatTest {
     @Test
     void theServerPingsEveryIntervalWithAnEpochSecondsTimestamp() {
         try (WsTestClient client = server.connect()) {
+            client.answerPings(false);
             client.handshake("display");
             JsonNode first = client.expect("ping");
             JsonNode second = client.expect("ping");
@@ -49,10 +50,9 @@ class HeartbeatTest {
     @Test
     void aSilentLeaderIsDroppedAndTheRoomMovesOnWhileAnAnsweringClientStays() throws Exception {
         WsTestClient display = joined("heartbeat", "display");
-        display.answerPings(true);
         WsTestClient silentLeader = joined("heartbeat", "controller");
+        silentLeader.answerPings(false);
         WsTestClient follower = joined("heartbeat", "controller");
-        follower.answerPings(true);
         long start = System.nanoTime();
 
         int code = silentLeader.awaitClose(Duration.ofSeconds(5));
@@ -83,7 +83,7 @@ class HeartbeatTest {
     @Test
     void aConnectionThatNeverHandshakesIsReapedWhenSilentButKeptWhenItAnswers() {
         try (WsTestClient answering = server.connect(); WsTestClient silent = server.connect()) {
-            answering.answerPings(true);
+            silent.answerPings(false);
             assertThat(silent.awaitClose(Duration.ofSeconds(5))).isEqualTo(4000);
             assertThat(answering.isOpen()).isTrue();
         }
