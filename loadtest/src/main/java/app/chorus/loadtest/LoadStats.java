@@ -20,6 +20,8 @@ final class LoadStats {
     private static final int ERROR_SAMPLES = 5;
 
     private final Recorder latencyMicros = new Recorder(MAX_LATENCY_MICROS, 3);
+    /** The same samples, warm-up included, emptied by every progress line: shows when latency rises. */
+    private final Recorder recentLatencyMicros = new Recorder(MAX_LATENCY_MICROS, 2);
     /** How late the controllers' sends were against their schedule (the generator's own lag). */
     private final Recorder sendLagMicros = new Recorder(MAX_LATENCY_MICROS, 2);
 
@@ -98,6 +100,9 @@ final class LoadStats {
      */
     void delivery(boolean queueUpdate, long latencyNanos) {
         allDeliveries.increment();
+        if (latencyNanos >= 0) {
+            recentLatencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, latencyNanos / 1000));
+        }
         if (!measuring) {
             return;
         }
@@ -121,6 +126,11 @@ final class LoadStats {
             String shown = text.length() > 300 ? text.substring(0, 300) + "..." : text;
             System.err.println("[sample " + what + "] " + shown);
         }
+    }
+
+    /** Latencies since the previous call, for the progress lines. */
+    Histogram takeRecentLatencyHistogram() {
+        return recentLatencyMicros.getIntervalHistogram();
     }
 
     Histogram takeLatencyHistogram() {

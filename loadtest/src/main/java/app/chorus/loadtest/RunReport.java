@@ -35,11 +35,13 @@ final class RunReport {
         double perSecond = seconds > 0 ? (deliveries - lastDeliveries) / seconds : 0;
         lastProgressNanos = now;
         lastDeliveries = deliveries;
-        out.printf("[%6.1fs] %-8s open %d joined %d failed %d | deliveries/s %.0f | sent %d acks %d/%d"
-                        + " | errors %d, send failures %d, lost %d%n",
+        Histogram recent = s.takeRecentLatencyHistogram();
+        out.printf("[%6.1fs] %-8s open %d joined %d failed %d | deliveries/s %.0f | latency ms p50 %s p99 %s max %s"
+                        + " | sent %d acks %d/%d | errors %d, send failures %d, lost %d%n",
                 (now - startNanos) / 1e9, phase, s.open.get(), s.joined.sum(),
-                s.connectFailed.sum() + s.joinFailed.sum(), perSecond, s.commandsSent.sum(),
-                s.acksOk.sum() + s.acksFailed.sum(), s.acksExpected.sum(),
+                s.connectFailed.sum() + s.joinFailed.sum(), perSecond,
+                ms(recent.getValueAtPercentile(50)), ms(recent.getValueAtPercentile(99)), ms(recent.getMaxValue()),
+                s.commandsSent.sum(), s.acksOk.sum() + s.acksFailed.sum(), s.acksExpected.sum(),
                 s.errorFrames.sum() + s.acksFailed.sum(), s.sendFailures.sum(), s.closedByServer.sum());
     }
 

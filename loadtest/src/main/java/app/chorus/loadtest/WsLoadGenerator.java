@@ -30,7 +30,7 @@ public final class WsLoadGenerator {
 
     /** Exit code for a run that could not get going (no client could connect and join). */
     static final int EXIT_SETUP_FAILURE = 2;
-    private static final long PROGRESS_SECONDS = 5;
+    private static final long PROGRESS_SECONDS = 1;
     private static final long DRAIN_MILLIS = 3000;
     private static final long CLOSE_WAIT_SECONDS = 15;
 

@@ -222,8 +222,8 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
             return;
         }
         String clientType = connection.clientType.wireName();
-        var handler = name.equals("handshake") ? java.util.Optional.<WsCommands.Handler>empty()
-                : commands.handler(connection.clientType, name);
+        // A second handshake, like ping or ack, has a schema but no handler: invalid_command.
+        var handler = commands.handler(connection.clientType, name);
         if (handler.isEmpty()) {
             fail(connection, requestId, "invalid_command", "Unknown command: " + name,
                     details("command", name, "client_type", clientType));
