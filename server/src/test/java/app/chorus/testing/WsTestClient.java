@@ -94,6 +94,12 @@ public final class WsTestClient implements AutoCloseable {
         return this;
     }
 
+    /** Sends one binary frame (the protocol only uses text frames). */
+    public synchronized WsTestClient sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        return this;
+    }
+
     /** Sends the command with a fresh request_id (as the front end's sendCommandWithAck does) and returns the id. */
     public String sendWithRequestId(String name, ObjectNode payload) {
         String requestId = System.currentTimeMillis() + "-req" + requestCounter.incrementAndGet();

@@ -64,6 +64,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         routes.ws("/ws", ws -> {
             ws.onConnect(this::onConnect);
             ws.onMessage(context -> onMessage(context, context.message()));
+            ws.onBinaryMessage(context -> onBinaryMessage(context.sessionId()));
             ws.onClose(context -> onClose(context.sessionId()));
             ws.onError(context -> LOG.debug("WebSocket error on {}", context.sessionId(), context.error()));
         });
@@ -181,6 +182,20 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         } else {
             dispatch(connection, name, payload, requestId);
         }
+    }
+
+    /** The protocol is text only; say so rather than drop the frame without a word. */
+    private void onBinaryMessage(String sessionId) {
+        WsConnection connection = bySession.get(sessionId);
+        if (connection == null) {
+            return;
+        }
+        stats.messagesReceived.increment();
+        if (!connection.tryAcquireMessage()) {
+            stats.rateLimited.increment();
+            return;
+        }
+        validationError(connection, null, null, "binary frames are not part of the protocol; send JSON text frames");
     }
 
     private void beforeHandshake(WsConnection connection, String name, JsonNode payload, String requestId) {

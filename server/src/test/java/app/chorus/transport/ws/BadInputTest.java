@@ -141,6 +141,15 @@ class BadInputTest {
     }
 
     @Test
+    void aBinaryFrameGetsAValidationErrorAndTheConnectionStays() {
+        offender.sendBinary("[\"clear_queue\", {}]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        JsonNode error = offender.expect("error");
+        assertError(error, "validation_error", "Invalid message format: binary frames are not part of the protocol", null);
+        offenderCanGoOn();
+    }
+
+    @Test
     void withoutARequestIdTheFailureComesAsAnErrorFrame() {
         offender.send("set_volume", object("volume", -1));
 
