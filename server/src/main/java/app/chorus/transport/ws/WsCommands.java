@@ -100,7 +100,9 @@ final class WsCommands {
             connection.roomId = null;
             throw e;
         }
-        if (connection.isClosed()) {
+        if (connection.hasLeft()) {
+            // The socket went away while we joined: its leave handling may have run before the
+            // join added it, so leave again rather than keep a ghost member.
             rooms.leave(join.roomId(), connection.id);
         }
         Map<String, Object> result = new LinkedHashMap<>();

@@ -109,7 +109,8 @@ final class WsConnection {
         return left.compareAndSet(false, true);
     }
 
-    boolean isClosed() {
-        return closed.get();
+    /** Whether leave handling has run (the socket closed, timed out or the server is stopping). */
+    boolean hasLeft() {
+        return left.get();
     }
 }
