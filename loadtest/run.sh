@@ -28,11 +28,10 @@ LOG_DIR="${LOG_DIR:-$ROOT/loadtest/target}"
 
 # ---------------------------------------------------------------------------------------
 # SERVER_ARGS: extra command-line flags for the server. The reference run puts 10 clients
-# in each of 1000 rooms (10,000 connections); if the server's per-room, per-IP or total
-# connection limits are lower than that, raise them here, e.g.
-#   SERVER_ARGS="--max-clients-per-room 50 --max-connections 20000" loadtest/run.sh
-# (flag names are the server's; check `java -jar server/target/chorus.jar --help`).
-# All generator connections come from 127.0.0.1, so a per-IP limit applies to all of them.
+# in each of 1000 rooms (10,000 connections), within the server's defaults
+# (room-max-clients 50, ws-max-connections 20000, ws-messages-per-second 20). To go further:
+#   SERVER_ARGS="--room-max-clients 100 --ws-max-connections 30000" loadtest/run.sh
+# (`./chorus help` lists every setting).
 SERVER_ARGS="${SERVER_ARGS:-}"
 # ---------------------------------------------------------------------------------------
 
