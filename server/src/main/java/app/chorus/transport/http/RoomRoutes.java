@@ -59,21 +59,15 @@ final class RoomRoutes {
         boolean isPublic = body.optionalBoolean("is_public", true);
         String password = body.optionalText("password");
         try {
-            RoomInfo room = rooms.create(roomId, isPublic, password);
-            Map<String, Object> info = info(room);
-            info.put("created_at", seconds(room.createdAt()));
-            context.json(Map.of("success", true, "room", info));
+            context.json(Map.of("success", true, "room", infoWithCreation(rooms.create(roomId, isPublic, password))));
         } catch (RoomRejection rejection) {
             HttpErrors.detail(context, status(rejection), rejection.getMessage());
         }
     }
 
     private void get(Context context) {
-        rooms.info(context.pathParam("room_id")).ifPresentOrElse(room -> {
-            Map<String, Object> info = info(room);
-            info.put("created_at", seconds(room.createdAt()));
-            context.json(info);
-        }, () -> HttpErrors.detail(context, 404, "Room not found"));
+        rooms.info(context.pathParam("room_id")).ifPresentOrElse(room -> context.json(infoWithCreation(room)),
+                () -> HttpErrors.detail(context, 404, "Room not found"));
     }
 
     private void verify(Context context) {
@@ -116,6 +110,13 @@ final class RoomRoutes {
         info.put("id", room.id());
         info.put("is_public", room.isPublic());
         info.put("requires_password", room.requiresPassword());
+        return info;
+    }
+
+    /** What create and get answer: the verify fields plus created_at. */
+    private static Map<String, Object> infoWithCreation(RoomInfo room) {
+        Map<String, Object> info = info(room);
+        info.put("created_at", seconds(room.createdAt()));
         return info;
     }
 

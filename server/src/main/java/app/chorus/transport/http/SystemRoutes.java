@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,10 @@ final class SystemRoutes {
         this.databaseKind = databaseKind;
         this.openApi = resource("/openapi.json");
         Properties build = new Properties();
-        try (InputStream input = SystemRoutes.class.getResourceAsStream("/chorus-build.properties")) {
-            build.load(input);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("chorus-build.properties is missing from the build", e);
+        try {
+            build.load(new StringReader(resource("/chorus-build.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         this.docsPage = resource("/docs.html").replace("${swagger.ui.version}", build.getProperty("swagger.ui.version"));
     }

@@ -27,6 +27,7 @@ final class WsConnection {
     final Session session;
     private final CoreSession coreSession;
     private final Callback frameWritten;
+    /** The room proof cookies sent with the upgrade, by name. */
     final Map<String, String> cookies;
     private final Bucket rateLimit;
     private final int maxPendingFrames;

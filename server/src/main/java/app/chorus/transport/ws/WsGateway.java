@@ -3,6 +3,7 @@ package app.chorus.transport.ws;
 import app.chorus.config.Config;
 import app.chorus.rooms.ClientType;
 import app.chorus.rooms.Member;
+import app.chorus.rooms.RoomAccess;
 import app.chorus.rooms.RoomEvent;
 import app.chorus.rooms.RoomEventSink;
 import app.chorus.rooms.RoomRejection;
@@ -110,7 +111,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
 
     private void onConnect(WsContext context) {
         long id = connectionSequence.incrementAndGet();
-        WsConnection connection = new WsConnection(id, context.session, Map.copyOf(context.cookieMap()),
+        WsConnection connection = new WsConnection(id, context.session, proofCookies(context.cookieMap()),
                 limits.messagesPerSecond(), limits.messageBurst(), limits.maxPendingFrames(), stats, clock.millis());
         connection.nextPingMillis = heartbeat.firstPingMillis(clock.millis());
         connections.put(id, connection);
@@ -118,12 +119,22 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         stats.totalConnections.increment();
     }
 
+    /** Only the room proof cookies matter here; the browser's other cookies are not kept per socket. */
+    private static Map<String, String> proofCookies(Map<String, String> cookies) {
+        Map<String, String> proofs = new java.util.HashMap<>();
+        cookies.forEach((name, value) -> {
+            if (name.startsWith(RoomAccess.COOKIE_PREFIX)) {
+                proofs.put(name, value);
+            }
+        });
+        return Map.copyOf(proofs);
+    }
+
     private void onClose(String sessionId) {
         WsConnection connection = bySession.remove(sessionId);
         if (connection == null) {
             return;
         }
-        connections.remove(connection.id);
         stats.disconnections.increment();
         leaveRoom(connection);
     }
