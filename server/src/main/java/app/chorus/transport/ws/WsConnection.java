@@ -69,18 +69,11 @@ final class WsConnection {
     }
 
     /**
-     * Queues a text frame to go out with the next {@link #flush} (or the next unbatched frame), so
-     * the frames one command produces for this client leave in one write.
+     * Queues a text frame to go out with the next unbatched frame ({@link #send}), so the frames
+     * one command produces for this client leave in one write.
      */
     void sendBatched(byte[] utf8Frame) {
         enqueue(utf8Frame, true);
-    }
-
-    /** Writes out the frames queued by {@link #sendBatched}. */
-    void flush() {
-        if (!closed.get()) {
-            coreSession.flush(Callback.NOOP);
-        }
     }
 
     private void enqueue(byte[] utf8Frame, boolean batch) {
