@@ -1,41 +1,21 @@
 package app.chorus.loadtest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.CloseStatus;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One simulated client (controller or display), written against Jetty's core WebSocket API.
+ * One simulated client (controller or display) on a {@link WsClient} connection.
  *
- * <p>Why not the higher-level {@code Session.Listener} API: it dispatches every frame through a
- * MethodHandle bound to the listener instance, and after ~127 calls the JVM "customizes" each
- * such handle into a class of its own. With 10,000 connections that is 10,000 generated
- * classes appearing in the middle of the measured window, with metaspace-triggered full GCs
- * and a burst of JIT work. The core {@link FrameHandler} is a plain interface call.
- *
- * <p>Jetty delivers a session's frames one at a time, and the next only after {@link
- * CoreSession#demand()}, so the per-client fields below are only touched by one thread at a
- * time and need no locking. Nothing here blocks: a receiving thread parses, counts and maybe
- * replies.
+ * <p>The client's single I/O thread delivers a connection's messages one at a time, so the
+ * per-client fields below are only touched by that thread and need no locking. Nothing here
+ * blocks: the I/O thread parses, counts and maybe replies. Sends also come from the pacer
+ * thread (the controller's commands); {@link WsConnection} serialises them.
  */
-public final class ClientConnection implements FrameHandler {
+public final class ClientConnection implements WsListener {
 
     /** Enough to remember every queue item id of a 5-item queue plus the auto-started song. */
     private static final int SEEN_ITEM_IDS = 8;
-    /**
-     * The server pings only every 30 s and the idle phase is silent, so Jetty's default idle
-     * timeout (30 s) would close healthy connections; the server's own 90 s rule applies instead.
-     */
-    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
-    private static final int MAX_FRAME_BYTES = 4 << 20;
 
     private final RunContext ctx;
     final int roomIndex;
@@ -43,15 +23,13 @@ public final class ClientConnection implements FrameHandler {
     private final String joinMessage;
     private final String joinRequestId;
 
-    private volatile CoreSession session;
+    private volatile WsConnection socket;
     private volatile boolean joined;
     private boolean closeCounted;
 
     /** Ring of recently seen queue item ids: a queue_update is "fresh" if its last id is new. */
     private final String[] seenItemIds = new String[SEEN_ITEM_IDS];
     private int seenNext;
-    /** A fragmented text message being reassembled (servers rarely fragment; usually null). */
-    private ByteArrayOutputStream fragments;
     /** Newest send time seen in a player_state entry; repeats of an old state carry no latency. */
     private long newestPlayerStateStamp = Long.MIN_VALUE;
 
@@ -69,90 +47,49 @@ public final class ClientConnection implements FrameHandler {
     }
 
     boolean isJoined() {
-        CoreSession s = session;
+        WsConnection s = socket;
         return joined && s != null && s.isOutputOpen();
     }
 
     /**
-     * Queues a text frame; Jetty writes it asynchronously and we only count failures. Each
-     * call builds a new frame because Jetty masks client payloads in place.
+     * Writes a text frame now (or queues it behind unwritten ones). Nothing is sent once our
+     * close frame is out (a ping answered while closing is not a failure); a send that still
+     * fails, because the socket went at that moment, is counted.
      */
     void send(String text) {
-        CoreSession s = session;
-        if (s != null && s.isOutputOpen()) {
-            s.sendFrame(new Frame(OpCode.TEXT, text), ctx.sendCallback, false);
+        WsConnection s = socket;
+        if (s != null && s.isOutputOpen() && !s.sendText(text)) {
+            ctx.stats.sendFailures.increment();
         }
     }
 
     /** Starts a clean close; completion is signalled through {@link #closed}. */
     void close() {
-        CoreSession s = session;
+        WsConnection s = socket;
         if (s != null && s.isOutputOpen()) {
-            s.close(CloseStatus.NORMAL, "load test done", Callback.NOOP);
+            s.close(WsFrames.CLOSE_NORMAL, "load test done");
         } else {
             closed.complete(null);
         }
     }
 
     @Override
-    public void onOpen(CoreSession s, Callback callback) {
-        s.setIdleTimeout(IDLE_TIMEOUT);
-        s.setMaxFrameSize(MAX_FRAME_BYTES);
-        session = s;
+    public void onOpen(WsConnection s) {
+        socket = s;
         ctx.stats.open.incrementAndGet();
         ctx.stats.opened.increment();
         // The server handles a connection's frames in order, so the join can follow the
         // handshake immediately instead of waiting a round trip (a successful handshake has no reply).
         send(controller ? OutgoingMessages.HANDSHAKE_CONTROLLER : OutgoingMessages.HANDSHAKE_DISPLAY);
         send(joinMessage);
-        callback.succeeded();
-        s.demand();
     }
 
     /**
-     * Receives raw frames. Messages are not assembled or decoded into Strings by Jetty: the
-     * frame's UTF-8 bytes go straight to the parser (see {@link FrameReader} for why), and the
-     * rare fragmented message is reassembled here. Pings and close frames are answered by
-     * Jetty itself once the callback completes.
+     * Receives complete text messages as UTF-8 bytes, not decoded into Strings: they go
+     * straight to the parser (see {@link FrameReader} for why).
      */
     @Override
-    public void onFrame(Frame frame, Callback callback) {
-        long receivedAt = System.nanoTime(); // before parsing: our parsing is not the server's latency
-        byte opCode = frame.getOpCode();
-        try {
-            ByteBuffer payload = frame.hasPayload() ? frame.getPayload() : ByteBuffer.allocate(0);
-            if (opCode == OpCode.TEXT) {
-                if (frame.isFin()) {
-                    onMessage(payload, receivedAt);
-                } else {
-                    fragments = new ByteArrayOutputStream();
-                    appendFragment(payload);
-                }
-            } else if (opCode == OpCode.CONTINUATION && fragments != null) {
-                appendFragment(payload);
-                if (frame.isFin()) {
-                    ByteBuffer whole = ByteBuffer.wrap(fragments.toByteArray());
-                    fragments = null;
-                    onMessage(whole, receivedAt);
-                }
-            }
-        } catch (RuntimeException e) {
-            callback.failed(e);
-            return;
-        }
-        callback.succeeded();
-        if (opCode != OpCode.CLOSE) {
-            session.demand(); // after a close frame there is nothing more to read
-        }
-    }
-
-    private void appendFragment(ByteBuffer payload) {
-        byte[] bytes = new byte[payload.remaining()];
-        payload.get(payload.position(), bytes);
-        fragments.writeBytes(bytes);
-    }
-
-    private void onMessage(ByteBuffer payload, long receivedAt) {
+    public void onText(ByteBuffer payload, long receivedAt) {
         FrameReader.Frame frame;
         try {
             frame = ctx.reader.read(payload);
@@ -244,22 +181,12 @@ public final class ClientConnection implements FrameHandler {
     }
 
     @Override
-    public void onError(Throwable cause, Callback callback) {
-        // Jetty follows an error with onClosed, which does the counting.
-        if (!ctx.shuttingDown) {
-            ctx.stats.sample("connection error", String.valueOf(cause));
-        }
-        callback.succeeded();
-    }
-
-    @Override
-    public void onClosed(CloseStatus status, Callback callback) {
-        connectionGone("close " + status);
-        callback.succeeded();
+    public void onClosed(String reason) {
+        connectionGone(reason);
     }
 
     private synchronized void connectionGone(String why) {
-        if (!closeCounted) { // onClosed is documented to come once; this guards the counters anyway
+        if (!closeCounted) { // onClosed comes once; this guards the counters anyway
             closeCounted = true;
             ctx.stats.open.decrementAndGet();
             if (!ctx.shuttingDown) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
  * Opens all connections at a steady rate and waits for their joins. Connects are
@@ -25,9 +24,9 @@ final class ConnectionRamp {
 
     private final RunContext ctx;
     private final LoadTestOptions options;
-    private final WebSocketCoreClient client;
+    private final WsClient client;
 
-    ConnectionRamp(RunContext ctx, LoadTestOptions options, WebSocketCoreClient client) {
+    ConnectionRamp(RunContext ctx, LoadTestOptions options, WsClient client) {
         this.ctx = ctx;
         this.options = options;
         this.client = client;
@@ -75,7 +74,7 @@ final class ConnectionRamp {
             ClientConnection c = clients.get(i);
             c.joinResult.whenComplete((ok, error) -> inFlight.release());
             try {
-                client.connect(c, uri).whenComplete((session, error) -> {
+                client.connect(c, uri).whenComplete((upgraded, error) -> {
                     if (error != null) {
                         connectFailed(c, error);
                     }

@@ -15,9 +15,9 @@ import java.util.List;
  * <p>A streaming parser is used instead of a Jackson tree because the generator must keep
  * up with tens of thousands of broadcast frames per second on a single core; skipping the
  * parts we do not need avoids building a node per JSON value. For the same reason it reads
- * the frame's UTF-8 bytes directly instead of a decoded String: profiling showed Jetty's
- * byte-by-byte text decoding costing as much as the JSON parsing. The factory is thread safe,
- * so one instance serves every connection.
+ * the frame's UTF-8 bytes directly instead of a decoded String: profiling showed decoding
+ * frames to Strings (byte by byte, in the WebSocket library used then) costing as much as the
+ * JSON parsing. The factory is thread safe, so one instance serves every connection.
  */
 final class FrameReader {
 

@@ -27,7 +27,7 @@ final class LoadTestOptions {
 
     /** Option name, value placeholder and description, in the order --help prints them. */
     private static final String[][] HELP = {
-        {"--url", "URL", "WebSocket endpoint (default ws://127.0.0.1:8000/ws)"},
+        {"--url", "URL", "WebSocket endpoint, plain ws:// only (default ws://127.0.0.1:8000/ws)"},
         {"--rooms", "N", "number of rooms (default 1000)"},
         {"--clients-per-room", "N", "clients per room: 1 controller, the rest displays (default 10)"},
         {"--rate", "R", "commands per second sent by each room's controller (default 5)"},
@@ -112,9 +112,9 @@ final class LoadTestOptions {
     }
 
     private void validate() {
-        String scheme = url.getScheme();
-        if (scheme == null || !(scheme.equals("ws") || scheme.equals("wss")) || url.getHost() == null) {
-            throw new IllegalArgumentException("--url must be ws://host:port/path, got " + url);
+        // The generator's own WebSocket client (WsClient) speaks no TLS.
+        if (!"ws".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("--url must be ws://host:port/path (wss is not supported), got " + url);
         }
         require(rooms >= 1, "--rooms must be >= 1");
         require(clientsPerRoom >= 1, "--clients-per-room must be >= 1");
@@ -132,15 +132,14 @@ final class LoadTestOptions {
         }
     }
 
-    /** ws://host:port/anything becomes http://host:port/health (wss becomes https). */
+    /** ws://host:port/anything becomes http://host:port/health. */
     static URI deriveHealthUrl(URI ws) {
-        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
         int port = ws.getPort();
         String authority = ws.getHost() + (port > 0 ? ":" + port : "");
         if (ws.getHost().contains(":") && !ws.getHost().startsWith("[")) {
             authority = "[" + ws.getHost() + "]" + (port > 0 ? ":" + port : "");
         }
-        return URI.create(scheme + "://" + authority + "/health");
+        return URI.create("http://" + authority + "/health");
     }
 
     int totalClients() {

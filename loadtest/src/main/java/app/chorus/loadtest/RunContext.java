@@ -1,8 +1,6 @@
 package app.chorus.loadtest;
 
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
 
 /** State shared by all connections of one run: counters, the frame reader and the run's tag. */
 final class RunContext {
@@ -18,19 +16,8 @@ final class RunContext {
      */
     final String titlePrefix = "lt " + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)) + " ";
     final OutgoingMessages messages = new OutgoingMessages(titlePrefix);
-    /**
-     * One shared callback: sends succeed silently, failures are only counted. Declared
-     * non-blocking so Jetty may complete it on the selector thread instead of dispatching a
-     * task per completed write.
-     */
-    final Callback sendCallback;
     /** Set before we close connections ourselves, so those closes are not blamed on the server. */
     volatile boolean shuttingDown;
-
-    RunContext() {
-        sendCallback = Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> { },
-                failure -> stats.sendFailures.increment());
-    }
 
     /** Send time embedded in a title we sent during this run, or NO_STAMP. */
     long parseStamp(String title) {

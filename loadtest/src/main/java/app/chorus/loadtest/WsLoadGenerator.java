@@ -1,5 +1,6 @@
 package app.chorus.loadtest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,9 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
  * WebSocket load generator for the Chorus {@code /ws} endpoint.
@@ -23,8 +21,8 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
  * which every client counts the broadcasts it receives and their latency.
  *
  * <p>Everything is asynchronous so that one JVM on a small machine can hold 10,000
- * connections: Jetty's selector and a small pool handle all receiving, and one scheduler
- * paces all controllers.
+ * connections: one I/O thread of our own {@link WsClient} does all connecting and receiving,
+ * and one scheduler paces all controllers.
  */
 public final class WsLoadGenerator {
 
@@ -33,6 +31,8 @@ public final class WsLoadGenerator {
     private static final long PROGRESS_SECONDS = 1;
     private static final long DRAIN_MILLIS = 3000;
     private static final long CLOSE_WAIT_SECONDS = 15;
+    /** TCP connect plus WebSocket upgrade; longer counts as a failed connect. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final LoadTestOptions options;
     private final RunContext ctx = new RunContext();
@@ -44,8 +44,6 @@ public final class WsLoadGenerator {
     }
 
     public static void main(String[] args) {
-        // Jetty logs through SLF4J; only its warnings are worth seeing during a load test.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         LoadTestOptions options;
         try {
             options = LoadTestOptions.parse(args);
@@ -81,7 +79,7 @@ public final class WsLoadGenerator {
             t.setDaemon(true);
             return t;
         });
-        WebSocketCoreClient client = newWebSocketClient();
+        WsClient client = new WsClient(CONNECT_TIMEOUT);
         List<ClientConnection> clients = List.of();
         ServerMemoryProbe.Reading baseline;
         ServerMemoryProbe.Reading idle;
@@ -130,23 +128,6 @@ public final class WsLoadGenerator {
         Histogram latency = ctx.stats.takeLatencyHistogram();
         report.printFinal(latency, ctx.stats.takeSendLagHistogram(), baseline, idle, idleConnections);
         return 0;
-    }
-
-    private static WebSocketCoreClient newWebSocketClient() {
-        HttpClient http = new HttpClient();
-        // Receiving never blocks, so a small pool suffices; fewer threads also mean fewer
-        // hand-offs between threads on the generator's single core.
-        QueuedThreadPool pool = new QueuedThreadPool(16, 4);
-        pool.setName("lt-ws");
-        http.setExecutor(pool);
-        // Each upgrade briefly holds a pooled HTTP connection; the defaults (64 per destination,
-        // 1024 queued) are sized for browsing, not for ramping thousands of sockets to one host.
-        http.setMaxConnectionsPerDestination(2048);
-        http.setMaxRequestsQueuedPerDestination(65536);
-        http.setConnectTimeout(15_000);
-        // Jetty's core client (see ClientConnection for why not the Session.Listener layer);
-        // with no components given it shares the HttpClient's executor and buffer pool.
-        return new WebSocketCoreClient(http, null);
     }
 
     /** Starts the pacer for every room whose controller joined; rooms without one stay silent. */
