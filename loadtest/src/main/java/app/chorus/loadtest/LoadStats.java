@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -31,6 +32,9 @@ final class LoadStats {
     private long measureEndNanos;
     private long measureStartCpuNanos;
     private long measureEndCpuNanos;
+    private LongSupplier serverCpuNanos = () -> -1;
+    private long measureStartServerCpuNanos = -1;
+    private long measureEndServerCpuNanos = -1;
 
     final AtomicInteger open = new AtomicInteger();
     final LongAdder opened = new LongAdder();
@@ -56,9 +60,12 @@ final class LoadStats {
     final LongAdder pingsAnswered = new LongAdder();
     private final AtomicInteger samplesPrinted = new AtomicInteger();
 
-    void startMeasuring() {
+    /** @param serverCpuNanos the server process's CPU time so far, or -1 (see ServerMemoryProbe) */
+    void startMeasuring(LongSupplier serverCpuNanos) {
+        this.serverCpuNanos = serverCpuNanos;
         latencyMicros.reset();
         sendLagMicros.reset();
+        measureStartServerCpuNanos = serverCpuNanos.getAsLong();
         measureStartCpuNanos = processCpuNanos();
         measureStartNanos = System.nanoTime();
         measuring = true;
@@ -68,6 +75,7 @@ final class LoadStats {
         measuring = false;
         measureEndNanos = System.nanoTime();
         measureEndCpuNanos = processCpuNanos();
+        measureEndServerCpuNanos = serverCpuNanos.getAsLong();
     }
 
     /**
@@ -79,6 +87,17 @@ final class LoadStats {
             return -1;
         }
         return (double) (measureEndCpuNanos - measureStartCpuNanos) / (measureEndNanos - measureStartNanos);
+    }
+
+    /**
+     * CPU cores the server used while measuring (all its threads, user and kernel time, which
+     * includes the loopback network work done on its behalf), or -1 if unknown.
+     */
+    double measuredServerCores() {
+        if (measureStartServerCpuNanos < 0 || measureEndServerCpuNanos < 0 || measureEndNanos <= measureStartNanos) {
+            return -1;
+        }
+        return (double) (measureEndServerCpuNanos - measureStartServerCpuNanos) / (measureEndNanos - measureStartNanos);
     }
 
     private static long processCpuNanos() {

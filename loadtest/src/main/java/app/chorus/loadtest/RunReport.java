@@ -75,6 +75,11 @@ final class RunReport {
                     cores, available, deliveries > 0 ? cores * seconds * 1e6 / deliveries : 0,
                     cores > 0.8 * available ? "  WARNING: generator near saturation, latencies include its own queueing" : "");
         }
+        double serverCores = s.measuredServerCores();
+        if (serverCores >= 0) {
+            out.printf("server cpu while measuring: %.2f core(s), %.1f us per delivery%n",
+                    serverCores, deliveries > 0 ? serverCores * seconds * 1e6 / deliveries : 0);
+        }
         if (sendLagMicros.getTotalCount() > 0) {
             boolean late = sendLagMicros.getValueAtPercentile(99) > 10_000;
             out.printf("generator send lag ms: p50 %s  p99 %s  max %s%s%n",

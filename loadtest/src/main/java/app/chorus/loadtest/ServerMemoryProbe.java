@@ -72,6 +72,26 @@ final class ServerMemoryProbe implements AutoCloseable {
         return new Reading(heap, active, pid > 0 ? readRss() : -1);
     }
 
+    /**
+     * CPU time the server process has used so far (all threads, user and kernel), in
+     * nanoseconds, from /proc/PID/stat; -1 without a server PID or on a system without /proc.
+     * The kernel reports it in USER_HZ ticks, which Linux fixes at 100 per second.
+     */
+    long cpuNanos() {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         http.close();

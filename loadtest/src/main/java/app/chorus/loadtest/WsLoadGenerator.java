@@ -113,7 +113,7 @@ public final class WsLoadGenerator {
             sleepSeconds(options.warmupSeconds);
 
             report.phase("measure");
-            ctx.stats.startMeasuring();
+            ctx.stats.startMeasuring(probe::cpuNanos);
             sleepSeconds(options.durationSeconds);
             ctx.stats.stopMeasuring();
 
