@@ -297,41 +297,36 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
 
     /**
      * Sends one command's events: each event is encoded once and the same bytes go to every
-     * recipient. A recipient's frames for one command leave in one write: all but its last frame
-     * are queued as a batch, and its last frame is sent unbatched, which writes the batch with it.
+     * recipient. A recipient's frames for one command leave in one write: each frame is held back
+     * until the recipient's next one arrives and then queued as a batch; the last one is sent
+     * unbatched, which writes the batch with it.
      */
     @Override
     public void deliver(RoomState room, List<RoomEvent> events) {
         List<Member> members = room.members();
-        int count = members.size();
-        WsConnection[] recipients = new WsConnection[count];
-        // The index of the last event each member receives, or -1.
-        int[] lastEvent = new int[count];
-        for (int index = 0; index < count; index++) {
-            Member member = members.get(index);
-            recipients[index] = connections.get(member.connectionId());
-            lastEvent[index] = -1;
-            for (int event = events.size() - 1; event >= 0 && recipients[index] != null; event--) {
-                if (events.get(event).audience().includes(member)) {
-                    lastEvent[index] = event;
-                    break;
-                }
-            }
+        WsConnection[] recipients = new WsConnection[members.size()];
+        for (int index = 0; index < recipients.length; index++) {
+            recipients[index] = connections.get(members.get(index).connectionId());
         }
-        for (int event = 0; event < events.size(); event++) {
+        byte[][] held = new byte[recipients.length][];
+        for (RoomEvent event : events) {
             byte[] frame = null;
-            for (int index = 0; index < count; index++) {
-                if (event > lastEvent[index] || !events.get(event).audience().includes(members.get(index))) {
+            for (int index = 0; index < recipients.length; index++) {
+                if (recipients[index] == null || !event.audience().includes(members.get(index))) {
                     continue;
                 }
                 if (frame == null) {
-                    frame = frames.event(events.get(event));
+                    frame = frames.event(event);
                 }
-                if (event == lastEvent[index]) {
-                    recipients[index].send(frame);
-                } else {
-                    recipients[index].sendBatched(frame);
+                if (held[index] != null) {
+                    recipients[index].sendBatched(held[index]);
                 }
+                held[index] = frame;
+            }
+        }
+        for (int index = 0; index < recipients.length; index++) {
+            if (held[index] != null) {
+                recipients[index].send(held[index]);
             }
         }
     }
