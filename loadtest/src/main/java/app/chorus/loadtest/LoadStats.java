@@ -83,10 +83,7 @@ final class LoadStats {
      * the server's if the generator itself had CPU to spare, so the report shows this.
      */
     double measuredGeneratorCores() {
-        if (measureStartCpuNanos < 0 || measureEndCpuNanos < 0 || measureEndNanos <= measureStartNanos) {
-            return -1;
-        }
-        return (double) (measureEndCpuNanos - measureStartCpuNanos) / (measureEndNanos - measureStartNanos);
+        return coresWhileMeasuring(measureStartCpuNanos, measureEndCpuNanos);
     }
 
     /**
@@ -94,10 +91,15 @@ final class LoadStats {
      * includes the loopback network work done on its behalf), or -1 if unknown.
      */
     double measuredServerCores() {
-        if (measureStartServerCpuNanos < 0 || measureEndServerCpuNanos < 0 || measureEndNanos <= measureStartNanos) {
+        return coresWhileMeasuring(measureStartServerCpuNanos, measureEndServerCpuNanos);
+    }
+
+    /** CPU time used between two readings over the measured wall time, or -1 if either is unknown. */
+    private double coresWhileMeasuring(long startCpuNanos, long endCpuNanos) {
+        if (startCpuNanos < 0 || endCpuNanos < 0 || measureEndNanos <= measureStartNanos) {
             return -1;
         }
-        return (double) (measureEndServerCpuNanos - measureStartServerCpuNanos) / (measureEndNanos - measureStartNanos);
+        return (double) (endCpuNanos - startCpuNanos) / (measureEndNanos - measureStartNanos);
     }
 
     private static long processCpuNanos() {

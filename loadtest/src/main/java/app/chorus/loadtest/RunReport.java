@@ -72,13 +72,13 @@ final class RunReport {
         if (cores >= 0) {
             int available = Runtime.getRuntime().availableProcessors();
             out.printf("generator cpu while measuring: %.2f of %d core(s), %.1f us per delivery%s%n",
-                    cores, available, deliveries > 0 ? cores * seconds * 1e6 / deliveries : 0,
+                    cores, available, microsPerDelivery(cores, seconds, deliveries),
                     cores > 0.8 * available ? "  WARNING: generator near saturation, latencies include its own queueing" : "");
         }
         double serverCores = s.measuredServerCores();
         if (serverCores >= 0) {
             out.printf("server cpu while measuring: %.2f core(s), %.1f us per delivery%n",
-                    serverCores, deliveries > 0 ? serverCores * seconds * 1e6 / deliveries : 0);
+                    serverCores, microsPerDelivery(serverCores, seconds, deliveries));
         }
         if (sendLagMicros.getTotalCount() > 0) {
             boolean late = sendLagMicros.getValueAtPercentile(99) > 10_000;
@@ -128,5 +128,10 @@ final class RunReport {
 
     private static String ms(long micros) {
         return String.format("%.1f", micros / 1000.0);
+    }
+
+    /** CPU microseconds spent per delivery by a process that used {@code cores} for {@code seconds}. */
+    private static double microsPerDelivery(double cores, double seconds, long deliveries) {
+        return deliveries > 0 ? cores * seconds * 1e6 / deliveries : 0;
     }
 }
