@@ -1,5 +1,6 @@
 package app.chorus;
 
+import app.chorus.persistence.DatabaseInUse;
 import app.chorus.config.Config;
 import app.chorus.config.ConfigException;
 import app.chorus.config.ConfigLoader;
@@ -40,7 +41,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Chorus chorus = Chorus.start(config);
+        Chorus chorus;
+        try {
+            chorus = Chorus.start(config);
+        } catch (DatabaseInUse e) {
+            System.err.println("chorus: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(chorus::close, "chorus-shutdown"));
     }
 }

@@ -1,10 +1,12 @@
 package app.chorus.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.chorus.config.Config;
 import app.chorus.json.Json;
 import app.chorus.persistence.Database;
+import app.chorus.persistence.DatabaseInUse;
 import app.chorus.persistence.ServerSecrets;
 import app.chorus.rooms.RoomRepository.StoredRoom;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,6 +48,24 @@ class RoomRepositoryTest {
         @Override
         Database.Dialect expectedDialect() {
             return Database.Dialect.SQLITE;
+        }
+
+        @Override
+        boolean oneOpenerAtATime() {
+            return true;
+        }
+
+        @Test
+        void aSecondOpeningWhileTheServerHoldsTheDatabaseIsRefusedWithATypedError() throws IOException {
+            Config.Database same = open();
+            assertThatThrownBy(() -> Database.open(same))
+                    .isInstanceOf(DatabaseInUse.class)
+                    .hasMessageContaining(folder.resolve("rooms.db").toString())
+                    .hasMessageContaining("in use by another process");
+            // The refused opening took nothing away: the first still reads and writes.
+            String id = "still-" + UUID.randomUUID();
+            assertThat(repository.insert(id, new RoomSettings(true, null, Instant.ofEpochMilli(1_000)))).isTrue();
+            assertThat(repository.find(id)).isPresent();
         }
 
         @Override
@@ -98,6 +118,28 @@ class RoomRepositoryTest {
 
         abstract void stop() throws IOException;
 
+        /** SQLite: the server holds the file's lock, so a second opening must wait for the first to close. */
+        boolean oneOpenerAtATime() {
+            return false;
+        }
+
+        /**
+         * Opens the same store a second time for {@code check}; where only one opener is allowed,
+         * the first is closed before and opened again after.
+         */
+        <T> T withSecondOpening(java.util.function.Function<Database, T> check) throws IOException {
+            if (oneOpenerAtATime()) {
+                database.close();
+            }
+            try (Database again = Database.open(open())) {
+                return check.apply(again);
+            } finally {
+                if (oneOpenerAtATime()) {
+                    openDatabase();
+                }
+            }
+        }
+
         @BeforeAll
         void openDatabase() throws IOException {
             database = Database.open(open());
@@ -138,9 +180,8 @@ class RoomRepositoryTest {
         @Test
         void openingTheSameDatabaseAgainFindsNothingLeftToMigrate() throws IOException {
             int before = historyRows();
-            try (Database again = Database.open(open())) {
-                assertThat(again.dialect()).isEqualTo(expectedDialect());
-            }
+            Database.Dialect dialect = withSecondOpening(Database::dialect);
+            assertThat(dialect).isEqualTo(expectedDialect());
             assertThat(historyRows()).isEqualTo(before);
         }
 
@@ -421,10 +462,7 @@ class RoomRepositoryTest {
             String name = "shared-" + UUID.randomUUID().toString().substring(0, 8);
             byte[] first = new ServerSecrets(database.jdbi()).getOrCreate(name);
 
-            byte[] fromSecond;
-            try (Database second = Database.open(open())) {
-                fromSecond = new ServerSecrets(second.jdbi()).getOrCreate(name);
-            }
+            byte[] fromSecond = withSecondOpening(second -> new ServerSecrets(second.jdbi()).getOrCreate(name));
 
             assertThat(fromSecond).isEqualTo(first);
         }

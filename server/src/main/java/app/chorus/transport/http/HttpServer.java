@@ -52,14 +52,11 @@ public final class HttpServer {
                 connector.setAcceptQueueSize(settings.acceptBacklog());
                 return connector;
             });
-            javalin.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
-            javalin.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(gateway.jettyMaxTextMessageBytes());
-                factory.setIdleTimeout(gateway.jettyIdleTimeout());
-                // No permessage-deflate: frames are small JSON, and a compressor held per socket costs
-                // hundreds of KiB of native memory, which 10,000 sockets cannot afford. The name set
-                // is the registry's live view, so removing the name unregisters the extension.
-                factory.getAvailableExtensionNames().remove("permessage-deflate");
+            javalin.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+                // /ws is served ahead of Javalin by our own WebSocket layer (transport/websocket): a
+                // broadcast there costs one shared frame and a queue slot per recipient.
+                server.insertHandler(gateway.upgradeHandler());
             });
             if (settings.webDir() != null) {
                 javalin.staticFiles.add(settings.webDir().toString(), Location.EXTERNAL);
@@ -72,7 +69,6 @@ public final class HttpServer {
             RouteTable table = new RouteTable(javalin.routes);
             systemRoutes.register(table);
             roomRoutes.register(table);
-            gateway.register(javalin.routes);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

@@ -1,6 +1,7 @@
 package app.chorus.transport.ws;
 
 import app.chorus.config.Config;
+import app.chorus.transport.websocket.OutgoingFrame;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -70,7 +71,7 @@ final class Heartbeat implements AutoCloseable {
         try {
             long now = clock.millis();
             long deadline = now - limits.pongTimeout().toMillis();
-            byte[] ping = null;
+            OutgoingFrame ping = null;
             for (WsConnection connection : connections) {
                 if (connection.lastPongMillis < deadline) {
                     stats.heartbeatTimeouts.increment();

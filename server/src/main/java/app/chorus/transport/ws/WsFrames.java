@@ -2,6 +2,7 @@ package app.chorus.transport.ws;
 
 import app.chorus.rooms.QueueItem;
 import app.chorus.rooms.RoomEvent;
+import app.chorus.transport.websocket.OutgoingFrame;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
@@ -9,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Encodes /ws frames: {@code [name, payload]} as one JSON text. Thread-safe. */
+/**
+ * Encodes /ws frames: {@code [name, payload]} as one JSON text, wrapped in a complete WebSocket text
+ * frame that can be written to any number of sockets as is. Thread-safe.
+ */
 final class WsFrames {
     private final ObjectMapper json;
     private final InstantSource clock;
@@ -27,17 +31,17 @@ final class WsFrames {
     record LeaderPayload(boolean isLeader) {
     }
 
-    /** The frame as UTF-8 bytes, ready to be sent to any number of sockets. */
-    byte[] frame(String name, Object payload) {
+    /** The frame, ready to be sent to any number of sockets. */
+    OutgoingFrame frame(String name, Object payload) {
         try {
-            return json.writeValueAsBytes(new Object[] {name, payload});
+            return OutgoingFrame.text(json.writeValueAsBytes(new Object[] {name, payload}));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode frame " + name, e);
         }
     }
 
     /** The frame for a room event; encoded once and sent to every recipient as is. */
-    byte[] event(RoomEvent event) {
+    OutgoingFrame event(RoomEvent event) {
         return switch (event) {
             case RoomEvent.ClientCount count -> frame("client_count", count.count());
             case RoomEvent.QueueChanged queue -> frame("queue_update", new QueuePayload(queue.items(), queue.version(), queue.timestamp()));
@@ -50,7 +54,7 @@ final class WsFrames {
     }
 
     /** {@code ["ack", {request_id, success: true, result}]}. */
-    byte[] ack(String requestId, Object result) {
+    OutgoingFrame ack(String requestId, Object result) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("request_id", requestId);
         payload.put("success", true);
@@ -59,7 +63,7 @@ final class WsFrames {
     }
 
     /** The five-key ErrorObject, inside a failed ack when there is a request id, else an error frame. */
-    byte[] failure(String requestId, String errorType, String message, Map<String, Object> details) {
+    OutgoingFrame failure(String requestId, String errorType, String message, Map<String, Object> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("error_type", errorType);
         error.put("message", message);
@@ -77,7 +81,7 @@ final class WsFrames {
     }
 
     /** {@code ["ping", {timestamp: epoch seconds}]}. */
-    byte[] ping() {
+    OutgoingFrame ping() {
         return frame("ping", Map.of("timestamp", clock.millis() / 1000.0));
     }
 }

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
-import io.javalin.websocket.WsContext;
+import app.chorus.transport.websocket.OutgoingFrame;
+import app.chorus.transport.websocket.UpgradeRefused;
+import app.chorus.transport.websocket.UpgradeRequest;
+import app.chorus.transport.websocket.WebSocketLimits;
+import app.chorus.transport.websocket.WebSocketUpgradeHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -33,6 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WsGateway implements RoomEventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
+    /** How long a closed socket may take to answer the close frame or take the frames before it. */
+    private static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(5);
+    /** One read's pooled buffer; larger messages are read in several pieces. */
+    private static final int READ_BUFFER_BYTES = 8192;
 
     private final Rooms rooms;
     private final ObjectMapper json;
@@ -45,7 +52,6 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     private final Heartbeat heartbeat;
     private final AtomicLong connectionSequence = new AtomicLong();
     private final Map<Long, WsConnection> connections = new ConcurrentHashMap<>();
-    private final Map<String, WsConnection> bySession = new ConcurrentHashMap<>();
 
     public WsGateway(Rooms rooms, ObjectMapper json, InstantSource clock, Config config) {
         this.rooms = rooms;
@@ -59,27 +65,19 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         rooms.connect(this);
     }
 
-    /** Registers /ws on the routes and starts the heartbeat. */
-    public void register(RoutesConfig routes) {
-        routes.wsBeforeUpgrade("/ws", upgradePolicy::check);
-        routes.ws("/ws", ws -> {
-            ws.onConnect(this::onConnect);
-            ws.onMessage(context -> onMessage(context, context.message()));
-            ws.onBinaryMessage(context -> onBinaryMessage(context.sessionId()));
-            ws.onClose(context -> onClose(context.sessionId()));
-            ws.onError(context -> LOG.debug("WebSocket error on {}", context.sessionId(), context.error()));
-        });
+    /**
+     * The handler that serves /ws in front of the HTTP routes; starts the heartbeat. Call once,
+     * when the server is built.
+     */
+    public WebSocketUpgradeHandler upgradeHandler() {
         heartbeat.start();
+        return new WebSocketUpgradeHandler("/ws", this::accept, socketLimits());
     }
 
-    /** The frame and idle limits Jetty enforces below us (a hard cap above our own checks). */
-    public long jettyMaxTextMessageBytes() {
-        return 4L * limits.maxFrameBytes();
-    }
-
-    /** The idle time after which Jetty drops a socket: longer than our own heartbeat timeout. */
-    public java.time.Duration jettyIdleTimeout() {
-        return limits.pongTimeout().plus(limits.pingInterval());
+    /** The socket-level limits: four times the frame limit is the hard cap above our own typed error. */
+    private WebSocketLimits socketLimits() {
+        return new WebSocketLimits(4 * limits.maxFrameBytes(), limits.pongTimeout().plus(limits.pingInterval()),
+                CLOSE_TIMEOUT, limits.maxPendingFrames(), READ_BUFFER_BYTES);
     }
 
     public WsStats stats() {
@@ -109,15 +107,38 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         return counts;
     }
 
-    private void onConnect(WsContext context) {
-        long id = connectionSequence.incrementAndGet();
-        WsConnection connection = new WsConnection(id, context.session, proofCookies(context.cookieMap()),
-                limits.messagesPerSecond(), limits.messageBurst(), limits.maxPendingFrames(), stats, clock.millis());
-        connection.nextPingMillis = heartbeat.firstPingMillis(clock.millis());
-        connections.put(id, connection);
-        bySession.put(context.sessionId(), connection);
-        stats.totalConnections.increment();
+    /** An upgrade to /ws: the origin and connection limit checks, then a connection for the socket. */
+    private WsConnection accept(UpgradeRequest request) throws UpgradeRefused {
+        upgradePolicy.check(request);
+        return new WsConnection(connectionSequence.incrementAndGet(), proofCookies(request.cookies()), socketEvents,
+                limits.messagesPerSecond(), limits.messageBurst(), stats, clock.millis());
     }
+
+    /** The socket's events, handled by the gateway. */
+    private final WsConnection.Events socketEvents = new WsConnection.Events() {
+        @Override
+        public void opened(WsConnection connection) {
+            connection.nextPingMillis = heartbeat.firstPingMillis(clock.millis());
+            connections.put(connection.id, connection);
+            stats.totalConnections.increment();
+        }
+
+        @Override
+        public void text(WsConnection connection, String text) {
+            onMessage(connection, text);
+        }
+
+        @Override
+        public void binary(WsConnection connection) {
+            onBinaryMessage(connection);
+        }
+
+        @Override
+        public void closed(WsConnection connection) {
+            stats.disconnections.increment();
+            leaveRoom(connection);
+        }
+    };
 
     /** Only the room proof cookies matter here; the browser's other cookies are not kept per socket. */
     private static Map<String, String> proofCookies(Map<String, String> cookies) {
@@ -128,15 +149,6 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
             }
         });
         return Map.copyOf(proofs);
-    }
-
-    private void onClose(String sessionId) {
-        WsConnection connection = bySession.remove(sessionId);
-        if (connection == null) {
-            return;
-        }
-        stats.disconnections.increment();
-        leaveRoom(connection);
     }
 
     /** Normal leave handling, run once per connection (close, heartbeat timeout or shutdown). */
@@ -152,11 +164,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         }
     }
 
-    void onMessage(WsContext context, String text) {
-        WsConnection connection = bySession.get(context.sessionId());
-        if (connection == null) {
-            return;
-        }
+    void onMessage(WsConnection connection, String text) {
         stats.messagesReceived.increment();
         int size = text.length() <= limits.maxFrameBytes() / 3 ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
         if (size > limits.maxFrameBytes()) {
@@ -196,11 +204,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     }
 
     /** The protocol is text only; say so rather than drop the frame without a word. */
-    private void onBinaryMessage(String sessionId) {
-        WsConnection connection = bySession.get(sessionId);
-        if (connection == null) {
-            return;
-        }
+    private void onBinaryMessage(WsConnection connection) {
         stats.messagesReceived.increment();
         if (!connection.tryAcquireMessage()) {
             stats.rateLimited.increment();
@@ -308,9 +312,9 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         for (int index = 0; index < recipients.length; index++) {
             recipients[index] = connections.get(members.get(index).connectionId());
         }
-        byte[][] held = new byte[recipients.length][];
+        OutgoingFrame[] held = new OutgoingFrame[recipients.length];
         for (RoomEvent event : events) {
-            byte[] frame = null;
+            OutgoingFrame frame = null;
             for (int index = 0; index < recipients.length; index++) {
                 if (recipients[index] == null || !event.audience().includes(members.get(index))) {
                     continue;

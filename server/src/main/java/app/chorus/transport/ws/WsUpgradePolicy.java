@@ -1,9 +1,8 @@
 package app.chorus.transport.ws;
 
 import app.chorus.config.Config;
-import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.ServiceUnavailableResponse;
+import app.chorus.transport.websocket.UpgradeRefused;
+import app.chorus.transport.websocket.UpgradeRequest;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -30,15 +29,16 @@ final class WsUpgradePolicy {
         this.stats = stats;
     }
 
-    void check(Context context) {
-        String origin = context.header("Origin");
-        if (!originAllowed(origin, context.header("Host"))) {
+    /** Refuses with 403 for a foreign origin, else 503 when the server is full. */
+    void check(UpgradeRequest request) throws UpgradeRefused {
+        String origin = request.origin();
+        if (!originAllowed(origin, request.host())) {
             stats.refusedConnections.increment();
-            throw new ForbiddenResponse("Origin not allowed: " + origin);
+            throw new UpgradeRefused(403, "Origin not allowed: " + origin);
         }
         if (openConnections.getAsInt() >= maxConnections) {
             stats.refusedConnections.increment();
-            throw new ServiceUnavailableResponse("Too many connections (limit " + maxConnections + ")");
+            throw new UpgradeRefused(503, "Too many connections (limit " + maxConnections + ")");
         }
     }
 

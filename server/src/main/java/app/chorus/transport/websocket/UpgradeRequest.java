@@ -1,0 +1,13 @@
+package app.chorus.transport.websocket;
+
+import java.util.Map;
+
+/**
+ * What an endpoint may look at before it accepts an upgrade.
+ *
+ * @param origin  the Origin header, null when absent (not a browser)
+ * @param host    the Host header (the authority the client connected to), null when absent
+ * @param cookies the request's cookies by name
+ */
+public record UpgradeRequest(String origin, String host, Map<String, String> cookies) {
+}
