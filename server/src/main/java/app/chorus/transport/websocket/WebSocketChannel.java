@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.io.AbstractConnection;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * shared, pre-encoded bytes: a broadcast costs a queue slot per recipient, not an encoding.
  *
  * <p>Closing follows the close handshake: the side that closes first sends a close frame and
- * stops sending; the other answers with one; the socket is then closed. If the peer does not
- * answer or read within the close timeout, the socket is dropped.
+ * stops sending; the other answers with one; the socket is then closed. Once a close frame is
+ * queued, the socket is dropped after the close timeout whatever the peer does.
  */
 public final class WebSocketChannel extends AbstractConnection implements Connection.UpgradeTo {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketChannel.class);
@@ -52,6 +54,7 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
     private final WebSocketListener listener;
     private final WebSocketLimits limits;
     private final ByteBufferPool pool;
+    private final Scheduler scheduler;
     private final FrameParser parser;
     private final Callback asyncWriteDone;
     private final AtomicBoolean closeNotified = new AtomicBoolean();
@@ -70,9 +73,10 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
     private int closeCode = CloseCodes.ABNORMAL;
     private String closeReason = "";
 
-    WebSocketChannel(EndPoint endPoint, Executor executor, ByteBufferPool pool, WebSocketListener listener,
-                     WebSocketLimits limits) {
+    WebSocketChannel(EndPoint endPoint, Executor executor, Scheduler scheduler, ByteBufferPool pool,
+                     WebSocketListener listener, WebSocketLimits limits) {
         super(endPoint, executor);
+        this.scheduler = scheduler;
         this.listener = listener;
         this.limits = limits;
         this.pool = pool;
@@ -177,24 +181,31 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
 
     /** Parses what was read; false when reading must stop (a close frame or a protocol error). */
     private boolean parse(ByteBuffer buffer) {
-        try {
-            parser.parse(buffer);
-        } catch (ProtocolViolation violation) {
-            LOG.debug("Closing {}: {}", this, violation.getMessage());
-            sendClose(OutgoingFrame.close(violation.closeCode(), violation.getMessage()), violation.closeCode(),
-                    violation.getMessage());
-            synchronized (lock) {
-                // No answer is awaited after a protocol error: drop the socket once the close frame is out.
-                closeReceived = true;
-                if (closeWritten) {
-                    getEndPoint().close();
+        while (true) {
+            int before = buffer.position();
+            try {
+                parser.parse(buffer);
+                break;
+            } catch (ProtocolViolation violation) {
+                LOG.debug("Closing {}: {}", this, violation.getMessage());
+                sendClose(OutgoingFrame.close(violation.closeCode(), violation.getMessage()), violation.closeCode(),
+                        violation.getMessage());
+                synchronized (lock) {
+                    // No answer is awaited after a protocol error: drop the socket once the close frame is out.
+                    closeReceived = true;
+                    if (closeWritten) {
+                        getEndPoint().close();
+                    }
+                }
+                return false;
+            } catch (RuntimeException failure) {
+                LOG.error("WebSocket listener failed on {}", this, failure);
+                close(CloseCodes.SERVER_ERROR, "Internal server error");
+                // Keep reading: the rest is dropped, but the client's answer to our close must be seen.
+                if (buffer.position() == before) {
+                    buffer.position(buffer.limit());
                 }
             }
-            return false;
-        } catch (RuntimeException failure) {
-            LOG.error("WebSocket listener failed on {}", this, failure);
-            close(CloseCodes.SERVER_ERROR, "Internal server error");
-            return false;
         }
         synchronized (lock) {
             return !closeReceived;
@@ -230,6 +241,7 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
     }
 
     private void sendClose(OutgoingFrame frame, int code, String reason) {
+        boolean startWriting;
         synchronized (lock) {
             if (closeQueued) {
                 return;
@@ -241,14 +253,15 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
             closeQueued = true;
             // The close frame may exceed the queue limit: it must go out even to a client that reads slowly.
             enqueue(frame.buffer());
-            if (writing) {
-                getEndPoint().setIdleTimeout(limits.closeTimeout().toMillis());
-                return;
-            }
+            startWriting = !writing;
             writing = true;
         }
-        getEndPoint().setIdleTimeout(limits.closeTimeout().toMillis());
-        flush();
+        // However the peer behaves (not reading, not answering, or still sending), the socket is
+        // gone after the close timeout. Closing an endpoint that is already closed does nothing.
+        scheduler.schedule(() -> getEndPoint().close(), limits.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (startWriting) {
+            flush();
+        }
     }
 
     private void enqueue(ByteBuffer buffer) {

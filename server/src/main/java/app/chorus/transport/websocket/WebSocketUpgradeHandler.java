@@ -82,7 +82,7 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
 
         EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         WebSocketChannel channel = new WebSocketChannel(endPoint, request.getComponents().getExecutor(),
-                request.getComponents().getByteBufferPool(), listener, limits);
+                request.getComponents().getScheduler(), request.getComponents().getByteBufferPool(), listener, limits);
         response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
         response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
         response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
