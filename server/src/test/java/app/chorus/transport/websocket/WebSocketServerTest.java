@@ -89,9 +89,9 @@ class WebSocketServerTest {
         try (RawClient client = new RawClient()) {
             assertThat(client.upgrade(RawClient.newKey(), "13").status).isEqualTo(101);
             byte[] message = "[\"sing\", {}]".getBytes(StandardCharsets.UTF_8);
-            client.write(RawClient.frame(false, 0x1, java.util.Arrays.copyOfRange(message, 0, 5), true));
-            client.write(RawClient.frame(true, 0x9, "are you there".getBytes(StandardCharsets.UTF_8), true));
-            client.write(RawClient.frame(true, 0x0, java.util.Arrays.copyOfRange(message, 5, message.length), true));
+            client.write(WireFrames.client(false, WireFrames.TEXT, java.util.Arrays.copyOfRange(message, 0, 5)));
+            client.write(WireFrames.client(WireFrames.PING, WireFrames.utf8("are you there")));
+            client.write(WireFrames.client(true, WireFrames.CONTINUATION, java.util.Arrays.copyOfRange(message, 5, message.length)));
 
             Frame pong = client.readFrame();
             assertThat(pong.opcode).isEqualTo(0xA);
@@ -107,7 +107,7 @@ class WebSocketServerTest {
     void aFrameSentTogetherWithTheUpgradeRequestIsRead() throws IOException {
         try (RawClient client = new RawClient()) {
             byte[] request = RawClient.upgradeRequest(RawClient.newKey(), "13");
-            byte[] frame = RawClient.frame(true, 0x1, "[\"sing\", {}]".getBytes(StandardCharsets.UTF_8), true);
+            byte[] frame = WireFrames.clientText("[\"sing\", {}]");
             byte[] both = new byte[request.length + frame.length];
             System.arraycopy(request, 0, both, 0, request.length);
             System.arraycopy(frame, 0, both, request.length, frame.length);
@@ -122,7 +122,7 @@ class WebSocketServerTest {
     void aClientCloseIsAnsweredWithTheSameCodeAndTheSocketThenEnds() throws IOException {
         try (RawClient client = new RawClient()) {
             assertThat(client.upgrade(RawClient.newKey(), "13").status).isEqualTo(101);
-            client.write(RawClient.frame(true, 0x8, closePayload(1000, "done"), true));
+            client.write(WireFrames.clientClose(1000, "done"));
 
             Frame close = client.readFrame();
             assertThat(close.opcode).isEqualTo(0x8);
@@ -135,7 +135,8 @@ class WebSocketServerTest {
     void anUnmaskedFrameIsAProtocolErrorClosedWith1002() throws IOException {
         try (RawClient client = new RawClient()) {
             assertThat(client.upgrade(RawClient.newKey(), "13").status).isEqualTo(101);
-            client.write(RawClient.frame(true, 0x1, "[\"ping\", {}]".getBytes(StandardCharsets.UTF_8), false));
+            byte[] unmasked = WireFrames.utf8("[\"ping\", {}]");
+            client.write(WireFrames.frame(0x80 | WireFrames.TEXT, false, unmasked.length, unmasked));
 
             Frame close = client.readFrame();
             assertThat(close.opcode).isEqualTo(0x8);
@@ -149,7 +150,7 @@ class WebSocketServerTest {
     void invalidUtf8InATextMessageIsClosedWith1007() throws IOException {
         try (RawClient client = new RawClient()) {
             assertThat(client.upgrade(RawClient.newKey(), "13").status).isEqualTo(101);
-            client.write(RawClient.frame(true, 0x1, new byte[] {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'}, true));
+            client.write(WireFrames.client(WireFrames.TEXT, new byte[] {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'}));
 
             Frame close = client.readFrame();
             assertThat(close.closeCode()).isEqualTo(1007);
@@ -161,25 +162,14 @@ class WebSocketServerTest {
     void serverFramesAreUnmaskedAndFinal() throws IOException {
         try (RawClient client = new RawClient()) {
             assertThat(client.upgrade(RawClient.newKey(), "13").status).isEqualTo(101);
-            client.write(RawClient.frame(true, 0x1, "[\"handshake\", {\"client_type\": \"display\"}]"
-                    .getBytes(StandardCharsets.UTF_8), true));
-            client.write(RawClient.frame(true, 0x1, "[\"unknown\", {\"request_id\": \"r1\"}]"
-                    .getBytes(StandardCharsets.UTF_8), true));
+            client.write(WireFrames.clientText("[\"handshake\", {\"client_type\": \"display\"}]"));
+            client.write(WireFrames.clientText("[\"unknown\", {\"request_id\": \"r1\"}]"));
 
             Frame reply = client.readFrame();
             assertThat(reply.fin).isTrue();
             assertThat(reply.masked).isFalse();
             assertThat(reply.text()).startsWith("[\"ack\",").contains("\"request_id\":\"r1\"").contains("\"success\":false");
         }
-    }
-
-    private static byte[] closePayload(int code, String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[2 + text.length];
-        payload[0] = (byte) (code >>> 8);
-        payload[1] = (byte) code;
-        System.arraycopy(text, 0, payload, 2, text.length);
-        return payload;
     }
 
     private record Response(int status, Map<String, String> headers, String body) {
@@ -226,29 +216,6 @@ class WebSocketServerTest {
                 request.append("Sec-WebSocket-Key: ").append(key).append("\r\n");
             }
             return request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
-        }
-
-        /** A client frame; {@code masked} false makes the protocol error a client must not commit. */
-        static byte[] frame(boolean fin, int opcode, byte[] payload, boolean masked) {
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write((fin ? 0x80 : 0) | opcode);
-            int maskBit = masked ? 0x80 : 0;
-            if (payload.length < 126) {
-                frame.write(maskBit | payload.length);
-            } else {
-                frame.write(maskBit | 126);
-                frame.write(payload.length >>> 8);
-                frame.write(payload.length & 0xFF);
-            }
-            byte[] mask = new byte[4];
-            if (masked) {
-                ThreadLocalRandom.current().nextBytes(mask);
-                frame.writeBytes(mask);
-            }
-            for (int index = 0; index < payload.length; index++) {
-                frame.write(payload[index] ^ mask[index & 3]);
-            }
-            return frame.toByteArray();
         }
 
         Response upgrade(String key, String version) throws IOException {
