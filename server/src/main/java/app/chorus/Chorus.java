@@ -3,6 +3,9 @@ package app.chorus;
 import app.chorus.accounts.PasswordHasher;
 import app.chorus.config.Config;
 import app.chorus.json.Json;
+import app.chorus.library.Library;
+import app.chorus.library.MediaStore;
+import app.chorus.library.SongRepository;
 import app.chorus.persistence.Database;
 import app.chorus.persistence.ServerSecrets;
 import app.chorus.rooms.RoomAccess;
@@ -26,12 +29,14 @@ public final class Chorus implements AutoCloseable {
 
     private final Database database;
     private final Rooms rooms;
+    private final Library library;
     private final HttpServer http;
     private final int port;
 
-    private Chorus(Database database, Rooms rooms, HttpServer http, int port) {
+    private Chorus(Database database, Rooms rooms, Library library, HttpServer http, int port) {
         this.database = database;
         this.rooms = rooms;
+        this.library = library;
         this.http = http;
         this.port = port;
     }
@@ -48,12 +53,15 @@ public final class Chorus implements AutoCloseable {
                     VideoUrlResolver.NONE, clock,
                     new RoomLimits(config.rooms().maxClientsPerRoom(), config.rooms().maxQueueLength()),
                     config.rooms().maxRooms());
+            Library library = new Library(new SongRepository(database.jdbi()),
+                    new MediaStore(config.server().dataDir().resolve("library")), clock);
             WsGateway gateway = new WsGateway(rooms, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, gateway, database.dialect().name().toLowerCase());
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, gateway,
+                    database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
                     database.dialect().name().toLowerCase());
-            return new Chorus(database, rooms, http, port);
+            return new Chorus(database, rooms, library, http, port);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -63,6 +71,11 @@ public final class Chorus implements AutoCloseable {
     /** The port the server listens on. */
     public int port() {
         return port;
+    }
+
+    /** The song library (the import pipeline and tests add media through it). */
+    public Library library() {
+        return library;
     }
 
     /** The HTTP server, for checks of its routes. */

@@ -1,6 +1,7 @@
 package app.chorus.transport.http;
 
 import app.chorus.config.Config;
+import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,12 +33,13 @@ public final class HttpServer {
     private final WsGateway gateway;
     private List<RouteTable.Route> routes = List.of();
 
-    public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, WsGateway gateway,
-                      String databaseKind) {
+    public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library,
+                      WsGateway gateway, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind);
+        LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
@@ -69,9 +71,12 @@ public final class HttpServer {
             RouteTable table = new RouteTable(javalin.routes);
             systemRoutes.register(table);
             roomRoutes.register(table);
+            libraryRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));
+            javalin.routes.exception(ApiErrors.BadParameter.class, (problem, context) ->
+                    ApiErrors.invalid(context, "INVALID_PARAMETERS", problem.getMessage(), problem.parameter));
             javalin.routes.exception(Exception.class, (failure, context) -> {
                 LOG.error("{} {} failed", context.method(), context.path(), failure);
                 HttpErrors.detail(context, 500, "Internal server error");

@@ -32,6 +32,14 @@ public final class RouteTable {
         add(HandlerType.POST, path, handler);
     }
 
+    void patch(String path, Handler handler) {
+        add(HandlerType.PATCH, path, handler);
+    }
+
+    void delete(String path, Handler handler) {
+        add(HandlerType.DELETE, path, handler);
+    }
+
     private void add(HandlerType type, String path, Handler handler) {
         registered.add(new Route(type.name().toLowerCase(), path));
         routes.addHttpHandler(type, path, context -> {

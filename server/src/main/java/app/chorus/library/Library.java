@@ -1,0 +1,257 @@
+package app.chorus.library;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The song library: songs in the database, their media files in the {@link MediaStore}. The
+ * feature's entry point; transports and the import pipeline go through it. Every change is
+ * checked before anything is stored. Thread-safe (changes to one song are last-writer-wins).
+ */
+public final class Library {
+    /** Longest title or artist, in characters (after trimming). */
+    public static final int MAX_NAME_CHARS = 200;
+    /** Longest album, genre and language. */
+    public static final int MAX_ALBUM_CHARS = 200;
+    public static final int MAX_GENRE_CHARS = 100;
+    public static final int MAX_LANGUAGE_CHARS = 50;
+    /** Longest lyrics, plain or synced (LRC), in characters. */
+    public static final int MAX_LYRICS_CHARS = 200_000;
+    /** Longest duration a song may state: 24 hours. */
+    public static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
+    /** Largest page of songs or artists one request may ask for. */
+    public static final int MAX_PAGE = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Library.class);
+
+    private final SongRepository songs;
+    private final MediaStore media;
+    private final InstantSource clock;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastCreated =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
+
+    public Library(SongRepository songs, MediaStore media, InstantSource clock) {
+        this.songs = songs;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    /** Adds a song without media (status pending) under a new id. */
+    public Song create(NewSong request) {
+        // Songs added in the same millisecond (a folder import) still list in the order they came.
+        Instant now = lastCreated.accumulateAndGet(now(), (last, current) ->
+                current.isAfter(last) ? current : last.plusMillis(1));
+        Song song = new Song(UUID.randomUUID().toString(), name(SongField.TITLE, request.title()),
+                name(SongField.ARTIST, request.artist()), optional(SongField.ALBUM, request.album(), MAX_ALBUM_CHARS),
+                null, null, null, duration(request.durationMs()), SongStatus.PENDING,
+                request.source() == null ? SongSource.MANUAL : request.source(),
+                request.provenance() == null ? Provenance.NONE : request.provenance(), MediaFiles.NONE, null, null, null,
+                Set.of(), now, now);
+        songs.insert(song);
+        return song;
+    }
+
+    public Optional<Song> find(String id) {
+        return isSongId(id) ? songs.find(id) : Optional.empty();
+    }
+
+    public Song get(String id) {
+        return find(id).orElseThrow(() -> new SongNotFound(id));
+    }
+
+    /** A page of songs matching every word of {@code query} in title, artist or album (or all songs). */
+    public Page<Song> list(String query, SongSort sort, boolean ascending, int limit, int offset) {
+        return songs.search(query, sort, ascending, page(limit), Math.max(0, offset));
+    }
+
+    public Page<Song> byArtist(String artist, SongSort sort, boolean ascending, int limit, int offset) {
+        return songs.byArtist(artist, sort, ascending, page(limit), Math.max(0, offset));
+    }
+
+    public Page<ArtistSummary> artists(String search, int limit, int offset) {
+        return songs.artists(search, page(limit), Math.max(0, offset));
+    }
+
+    /**
+     * Applies a user's edit: each field in {@code changes} gets its value (null clears it, except
+     * title and artist, which are required) and is marked as edited, so enrichment leaves it alone.
+     */
+    public Song edit(String id, Map<SongField, Object> changes) {
+        Song song = get(id);
+        String title = song.title();
+        String artist = song.artist();
+        String album = song.album();
+        String genre = song.genre();
+        String language = song.language();
+        Integer year = song.year();
+        Long durationMs = song.durationMs();
+        String plainLyrics = song.plainLyrics();
+        String syncedLyrics = song.syncedLyrics();
+        for (Map.Entry<SongField, Object> change : changes.entrySet()) {
+            Object value = change.getValue();
+            switch (change.getKey()) {
+                case TITLE -> title = name(SongField.TITLE, text(SongField.TITLE, value));
+                case ARTIST -> artist = name(SongField.ARTIST, text(SongField.ARTIST, value));
+                case ALBUM -> album = optional(SongField.ALBUM, text(SongField.ALBUM, value), MAX_ALBUM_CHARS);
+                case GENRE -> genre = optional(SongField.GENRE, text(SongField.GENRE, value), MAX_GENRE_CHARS);
+                case LANGUAGE -> language = optional(SongField.LANGUAGE, text(SongField.LANGUAGE, value), MAX_LANGUAGE_CHARS);
+                case YEAR -> year = year(value);
+                case DURATION_MS -> durationMs = duration(number(SongField.DURATION_MS, value));
+                case PLAIN_LYRICS -> plainLyrics = lyrics(SongField.PLAIN_LYRICS, value);
+                case SYNCED_LYRICS -> syncedLyrics = lyrics(SongField.SYNCED_LYRICS, value);
+            }
+        }
+        Set<SongField> edited = EnumSet.noneOf(SongField.class);
+        edited.addAll(song.editedFields());
+        edited.addAll(changes.keySet());
+        Song updated = new Song(song.id(), title, artist, album, genre, language, year, durationMs, song.status(),
+                song.source(), song.provenance(), song.media(), plainLyrics, syncedLyrics, song.loudnessLufs(), edited,
+                song.createdAt(), now());
+        if (!songs.update(updated)) {
+            throw new SongNotFound(id);
+        }
+        return updated;
+    }
+
+    /** Removes the song and its media files. */
+    public void delete(String id) {
+        if (!isSongId(id) || !songs.delete(id)) {
+            throw new SongNotFound(id);
+        }
+        try {
+            media.removeAll(id);
+        } catch (IOException e) {
+            // The song is gone; a file that could not be removed is logged, not resurrected.
+            LOG.warn("Could not remove all media of deleted song {}", id, e);
+        }
+    }
+
+    /** The song's file of this kind, if it has one and it is on disk. */
+    public Optional<StoredMedia> media(String id, MediaKind kind) {
+        return find(id).flatMap(song -> media.find(id, song.media().of(kind)));
+    }
+
+    /**
+     * Stores a media file for the song, replacing the one of that kind. The caller has decided
+     * {@code format} from the content itself.
+     */
+    public Song attachMedia(String id, MediaKind kind, MediaFormat format, InputStream content) {
+        Song song = get(id);
+        String name;
+        try {
+            name = media.store(id, kind, format, content);
+            String previous = song.media().of(kind);
+            if (previous != null && !previous.equals(name)) {
+                media.remove(id, previous);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the " + kind.wireName() + " of song " + id, e);
+        }
+        Song updated = song.withMedia(song.media().with(kind, name), now());
+        if (!songs.update(updated)) {
+            throw new SongNotFound(id);
+        }
+        return updated;
+    }
+
+    /** Marks where the song is in its import. */
+    public Song setStatus(String id, SongStatus status) {
+        Song song = get(id);
+        Song updated = song.withStatus(status, now());
+        if (!songs.update(updated)) {
+            throw new SongNotFound(id);
+        }
+        return updated;
+    }
+
+    /** Stored times have millisecond precision; so do the songs this class hands out. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static boolean isSongId(String id) {
+        try {
+            return id != null && UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int page(int limit) {
+        return Math.max(1, Math.min(MAX_PAGE, limit));
+    }
+
+    private static String text(SongField field, Object value) {
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidSong(field.wireName(), field.wireName() + " must be a string");
+        }
+        return (String) value;
+    }
+
+    private static Number number(SongField field, Object value) {
+        if (value != null && !(value instanceof Number)) {
+            throw new InvalidSong(field.wireName(), field.wireName() + " must be a number");
+        }
+        return (Number) value;
+    }
+
+    private static String name(SongField field, String value) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_CHARS) {
+            throw new InvalidSong(field.wireName(), field.wireName() + " must be 1 to " + MAX_NAME_CHARS + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String optional(SongField field, String value, int maxChars) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > maxChars) {
+            throw new InvalidSong(field.wireName(), field.wireName() + " must be at most " + maxChars + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String lyrics(SongField field, Object value) {
+        String text = text(field, value);
+        if (text != null && text.length() > MAX_LYRICS_CHARS) {
+            throw new InvalidSong(field.wireName(), field.wireName() + " must be at most " + MAX_LYRICS_CHARS + " characters");
+        }
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static Integer year(Object value) {
+        Number number = number(SongField.YEAR, value);
+        if (number == null) {
+            return null;
+        }
+        if (number.doubleValue() != Math.rint(number.doubleValue()) || number.intValue() < 1000 || number.intValue() > 2999) {
+            throw new InvalidSong(SongField.YEAR.wireName(), "year must be a whole number from 1000 to 2999");
+        }
+        return number.intValue();
+    }
+
+    private static Long duration(Number value) {
+        if (value == null) {
+            return null;
+        }
+        double millis = value.doubleValue();
+        if (millis != Math.rint(millis) || millis < 0 || millis > MAX_DURATION_MS) {
+            throw new InvalidSong(SongField.DURATION_MS.wireName(),
+                    "durationMs must be a whole number of milliseconds from 0 to " + MAX_DURATION_MS);
+        }
+        return value.longValue();
+    }
+}
