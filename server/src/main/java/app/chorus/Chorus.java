@@ -2,6 +2,11 @@ package app.chorus;
 
 import app.chorus.accounts.PasswordHasher;
 import app.chorus.config.Config;
+import app.chorus.events.EventBus;
+import app.chorus.events.InProcessEventBus;
+import app.chorus.jobs.JobRepository;
+import app.chorus.jobs.JobSettings;
+import app.chorus.jobs.Jobs;
 import app.chorus.json.Json;
 import app.chorus.library.Library;
 import app.chorus.library.MediaStore;
@@ -17,6 +22,7 @@ import app.chorus.transport.http.HttpServer;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +36,13 @@ public final class Chorus implements AutoCloseable {
     private final Database database;
     private final Rooms rooms;
     private final Library library;
+    private final Jobs jobs;
     private final HttpServer http;
     private final int port;
 
-    private Chorus(Database database, Rooms rooms, Library library, HttpServer http, int port) {
+    private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, HttpServer http, int port) {
         this.database = database;
+        this.jobs = jobs;
         this.rooms = rooms;
         this.library = library;
         this.http = http;
@@ -46,6 +54,7 @@ public final class Chorus implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         ObjectMapper json = Json.newMapper();
         Database database = Database.open(config.database());
+        Jobs jobs = null;
         try {
             RoomAccess access = new RoomAccess(new ServerSecrets(database.jdbi()).getOrCreate("room-proof"),
                     config.rooms().proofTtl());
@@ -55,14 +64,22 @@ public final class Chorus implements AutoCloseable {
                     config.rooms().maxRooms());
             Library library = new Library(new SongRepository(database.jdbi()),
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
-            WsGateway gateway = new WsGateway(rooms, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, library, gateway,
+            EventBus events = new InProcessEventBus();
+            jobs = new Jobs(new JobRepository(database.jdbi()), events, clock, config.server().dataDir().resolve("jobs"),
+                    new JobSettings(config.jobs().maxConcurrent(), config.jobs().lease(), config.jobs().maxAttempts()),
+                    List.of(), database.dialect() == Database.Dialect.SQLITE);
+            jobs.start();
+            WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, gateway,
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
                     database.dialect().name().toLowerCase());
-            return new Chorus(database, rooms, library, http, port);
+            return new Chorus(database, rooms, library, jobs, http, port);
         } catch (RuntimeException e) {
+            if (jobs != null) {
+                jobs.close();
+            }
             database.close();
             throw e;
         }
@@ -78,6 +95,11 @@ public final class Chorus implements AutoCloseable {
         return library;
     }
 
+    /** The background jobs. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
     /** The HTTP server, for checks of its routes. */
     public HttpServer http() {
         return http;
@@ -87,6 +109,7 @@ public final class Chorus implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        jobs.close();
         rooms.close();
         database.close();
         LOG.info("Chorus stopped");

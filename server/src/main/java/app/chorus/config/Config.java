@@ -11,8 +11,9 @@ import java.util.List;
  * @param database JDBC settings
  * @param websocket limits and heartbeat of the /ws endpoint
  * @param rooms   karaoke room limits
+ * @param jobs    background jobs: concurrency, lease, attempts
  */
-public record Config(Server server, Database database, WebSocket websocket, Rooms rooms) {
+public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs) {
 
     /** Listening and file-system settings. */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
@@ -33,6 +34,10 @@ public record Config(Server server, Database database, WebSocket websocket, Room
     /** Limits and heartbeat of the /ws endpoint. */
     public record WebSocket(int maxFrameBytes, int messagesPerSecond, int messageBurst, int maxConnections,
                             int maxPendingFrames, Duration pingInterval, Duration pongTimeout) {
+    }
+
+    /** Background jobs: how many run at once here, and when a silent node's job is taken over. */
+    public record Jobs(int maxConcurrent, Duration lease, int maxAttempts) {
     }
 
     /** Karaoke room limits. */

@@ -150,7 +150,14 @@ public final class ConfigLoader {
                 values.integer("room-max-queue", 1, 100_000),
                 values.duration("room-proof-ttl"),
                 values.integer("room-verify-per-minute", 1, 100_000));
-        return new Config(server, database, websocket, rooms);
+        Config.Jobs jobs = new Config.Jobs(
+                values.integer("jobs-max-concurrent", 1, 64),
+                values.duration("jobs-lease"),
+                values.integer("jobs-max-attempts", 1, 100));
+        if (jobs.lease().toMillis() < 3_000) {
+            throw values.invalid("jobs-lease", "must be at least 3s");
+        }
+        return new Config(server, database, websocket, rooms, jobs);
     }
 
     /** The resolved text values and where each came from, for error messages. */

@@ -1,6 +1,7 @@
 package app.chorus.transport.http;
 
 import app.chorus.config.Config;
+import app.chorus.jobs.Jobs;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
 import app.chorus.transport.ws.WsGateway;
@@ -33,13 +34,14 @@ public final class HttpServer {
     private final WsGateway gateway;
     private List<RouteTable.Route> routes = List.of();
 
-    public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library,
+    public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
                       WsGateway gateway, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind);
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
+        JobRoutes jobRoutes = new JobRoutes(jobs);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
@@ -72,6 +74,7 @@ public final class HttpServer {
             systemRoutes.register(table);
             roomRoutes.register(table);
             libraryRoutes.register(table);
+            jobRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

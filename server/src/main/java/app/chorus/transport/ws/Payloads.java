@@ -48,6 +48,8 @@ final class Payloads {
                 return EMPTY;
             }),
             Map.entry("play_next", payload -> EMPTY),
+            Map.entry("subscribe_jobs", payload -> EMPTY),
+            Map.entry("unsubscribe_jobs", payload -> EMPTY),
             Map.entry("clear_queue", payload -> EMPTY),
             Map.entry("play_song", payload -> EMPTY),
             Map.entry("pause_song", payload -> EMPTY),

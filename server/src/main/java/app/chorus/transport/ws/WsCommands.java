@@ -36,9 +36,17 @@ final class WsCommands {
     private final Map<String, Handler> controller;
     private final Map<String, Handler> display;
 
-    WsCommands(Rooms rooms, InstantSource clock) {
+    WsCommands(Rooms rooms, WsJobFeed jobFeed, InstantSource clock) {
         this.rooms = rooms;
         this.common = Map.of(
+                "subscribe_jobs", (connection, payload) -> {
+                    jobFeed.subscribe(connection);
+                    return null;
+                },
+                "unsubscribe_jobs", (connection, payload) -> {
+                    jobFeed.unsubscribe(connection);
+                    return null;
+                },
                 "join_room", (connection, payload) -> join(connection, (Payloads.JoinRoom) payload),
                 "pong", (connection, payload) -> {
                     connection.lastPongMillis = clock.millis();

@@ -1,6 +1,8 @@
 package app.chorus.transport.ws;
 
 import app.chorus.config.Config;
+import app.chorus.events.EventBus;
+import app.chorus.jobs.Jobs;
 import app.chorus.rooms.ClientType;
 import app.chorus.rooms.Member;
 import app.chorus.rooms.RoomAccess;
@@ -47,19 +49,21 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     private final Config.WebSocket limits;
     private final WsFrames frames;
     private final WsCommands commands;
+    private final WsJobFeed jobFeed;
     private final WsStats stats = new WsStats();
     private final WsUpgradePolicy upgradePolicy;
     private final Heartbeat heartbeat;
     private final AtomicLong connectionSequence = new AtomicLong();
     private final Map<Long, WsConnection> connections = new ConcurrentHashMap<>();
 
-    public WsGateway(Rooms rooms, ObjectMapper json, InstantSource clock, Config config) {
+    public WsGateway(Rooms rooms, Jobs jobs, EventBus events, ObjectMapper json, InstantSource clock, Config config) {
         this.rooms = rooms;
         this.json = json;
         this.clock = clock;
         this.limits = config.websocket();
         this.frames = new WsFrames(json, clock);
-        this.commands = new WsCommands(rooms, clock);
+        this.jobFeed = new WsJobFeed(jobs, events, frames);
+        this.commands = new WsCommands(rooms, jobFeed, clock);
         this.upgradePolicy = new WsUpgradePolicy(config.server(), limits.maxConnections(), connections::size, stats);
         this.heartbeat = new Heartbeat(connections.values(), frames, clock, limits, stats, this::leaveRoom);
         rooms.connect(this);
@@ -154,6 +158,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     /** Normal leave handling, run once per connection (close, heartbeat timeout or shutdown). */
     private void leaveRoom(WsConnection connection) {
         connections.remove(connection.id);
+        jobFeed.unsubscribe(connection);
         String roomId = connection.roomId;
         if (connection.markLeft() && roomId != null) {
             try {
@@ -339,6 +344,11 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     @Override
     public void close() {
         heartbeat.close();
+        try {
+            jobFeed.close();
+        } catch (Exception e) {
+            LOG.warn("Could not stop the job feed", e);
+        }
         for (WsConnection connection : connections.values()) {
             connection.close(WsCloseCodes.GOING_AWAY, "Server shutting down");
         }

@@ -1,0 +1,108 @@
+package app.chorus.audio;
+
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Identifies a media file by decoding it with FFmpeg, never by its name: the container, the audio
+ * codec, the tags, and the real duration, counted from the samples of the whole audio track. A
+ * file FFmpeg cannot open, without audio, without a single decodable sample, or whose audio ends
+ * well before its header says is refused with {@link UnsupportedMedia}. Thread-safe (no state).
+ */
+public final class MediaProbe {
+    /** Below this share of the length its header states, the audio is taken as truncated. */
+    private static final double TRUNCATED_BELOW = 0.9;
+
+    static {
+        // FFmpeg's own console chatter goes nowhere; failures come back as exceptions.
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+    }
+
+    /**
+     * Decodes the whole audio track of {@code file}. {@code progress} hears the share decoded so
+     * far (0 to 1, when the length is known); the calling thread's interrupt stops the decoding.
+     */
+    public MediaInfo probe(Path file, DoubleConsumer progress) throws UnsupportedMedia, InterruptedException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.setSampleMode(org.bytedeco.javacv.FrameGrabber.SampleMode.SHORT);
+            try {
+                grabber.start();
+            } catch (FFmpegFrameGrabber.Exception e) {
+                throw new UnsupportedMedia("not_media", "The file is not audio or video that can be read ("
+                        + firstLine(e.getMessage()) + ")");
+            }
+            if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0 || grabber.getSampleRate() <= 0) {
+                throw new UnsupportedMedia("no_audio", "The file has no audio track");
+            }
+            int sampleRate = grabber.getSampleRate();
+            int channels = grabber.getAudioChannels();
+            long declaredMicros = Math.max(0, grabber.getLengthInTime());
+            long samples = 0;
+            long lastReport = 0;
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("Decoding stopped");
+                }
+                Frame frame;
+                try {
+                    frame = grabber.grabSamples();
+                } catch (FFmpegFrameGrabber.Exception e) {
+                    if (samples == 0) {
+                        throw new UnsupportedMedia("corrupt", "The audio cannot be decoded (" + firstLine(e.getMessage()) + ")");
+                    }
+                    break;
+                }
+                if (frame == null) {
+                    break;
+                }
+                if (frame.samples != null && frame.samples.length > 0 && frame.samples[0] instanceof ShortBuffer buffer) {
+                    samples += frame.samples.length == 1 ? buffer.remaining() / channels : buffer.remaining();
+                }
+                if (declaredMicros > 0 && samples - lastReport > sampleRate * 5L) {
+                    lastReport = samples;
+                    progress.accept(Math.min(1.0, samples * 1_000_000.0 / sampleRate / declaredMicros));
+                }
+            }
+            if (samples == 0) {
+                throw new UnsupportedMedia("corrupt", "Not a single audio sample could be decoded");
+            }
+            long durationMs = samples * 1000 / sampleRate;
+            if (declaredMicros > 10_000_000 && durationMs * 1000 < declaredMicros * TRUNCATED_BELOW) {
+                throw new UnsupportedMedia("truncated", "The file is truncated: its header says "
+                        + declaredMicros / 1_000_000 + " s, only " + durationMs / 1000 + " s of audio decode");
+            }
+            Map<String, String> tags = new HashMap<>();
+            // Ogg and some others keep their tags on the audio stream rather than the container.
+            grabber.getAudioMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
+            grabber.getMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
+            return new MediaInfo(grabber.getFormat(), grabber.getAudioCodecName(), sampleRate, channels, durationMs,
+                    grabber.hasVideo() && !isCoverArt(grabber), tags);
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            throw new UnsupportedMedia("not_media", "The file cannot be read as media (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    /** An embedded cover picture shows up as a one-frame video stream; that is not a music video. */
+    private static boolean isCoverArt(FFmpegFrameGrabber grabber) {
+        String codec = grabber.getVideoCodecName();
+        return codec != null && (codec.equals("mjpeg") || codec.equals("png") || codec.equals("bmp"))
+                && grabber.getLengthInVideoFrames() <= 1;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,81 @@
+package app.chorus.testing;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Real media files for tests, encoded here with FFmpeg: a stereo chord of a few seconds in the
+ * common formats, optionally with tags and a video track.
+ */
+public final class TestMedia {
+    /** The formats tests import. */
+    public enum Kind {
+        WAV("wav", avcodec.AV_CODEC_ID_PCM_S16LE, 44_100, "wav"),
+        MP3("mp3", avcodec.AV_CODEC_ID_MP3, 44_100, "mp3"),
+        OPUS("ogg", avcodec.AV_CODEC_ID_OPUS, 48_000, "opus"),
+        FLAC("flac", avcodec.AV_CODEC_ID_FLAC, 44_100, "flac"),
+        M4A("ipod", avcodec.AV_CODEC_ID_AAC, 44_100, "m4a"),
+        MP4_VIDEO("mp4", avcodec.AV_CODEC_ID_AAC, 44_100, "mp4");
+
+        final String container;
+        final int codec;
+        final int sampleRate;
+        public final String extension;
+
+        Kind(String container, int codec, int sampleRate, String extension) {
+            this.container = container;
+            this.codec = codec;
+            this.sampleRate = sampleRate;
+            this.extension = extension;
+        }
+    }
+
+    private TestMedia() {
+    }
+
+    /** Writes {@code seconds} of a stereo chord to {@code file} with the given tags (title, artist, album...). */
+    public static Path write(Path file, Kind kind, double seconds, String... tags) throws IOException {
+        boolean video = kind == Kind.MP4_VIDEO;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), video ? 64 : 0, video ? 48 : 0, 2)) {
+            recorder.setFormat(kind.container);
+            recorder.setAudioCodec(kind.codec);
+            recorder.setSampleRate(kind.sampleRate);
+            recorder.setAudioChannels(2);
+            recorder.setAudioBitrate(128_000);
+            if (video) {
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setFrameRate(10);
+                recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            }
+            for (int index = 0; index + 1 < tags.length; index += 2) {
+                recorder.setMetadata(tags[index], tags[index + 1]);
+            }
+            recorder.start();
+            int total = (int) (seconds * kind.sampleRate);
+            int chunk = kind.sampleRate / 10;
+            short[] interleaved = new short[chunk * 2];
+            for (int start = 0; start < total; start += chunk) {
+                int count = Math.min(chunk, total - start);
+                for (int index = 0; index < count; index++) {
+                    double t = (start + index) / (double) kind.sampleRate;
+                    double left = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.2 * Math.sin(2 * Math.PI * 277.2 * t);
+                    double right = 0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.2 * Math.sin(2 * Math.PI * 329.6 * t);
+                    interleaved[2 * index] = (short) (left * Short.MAX_VALUE);
+                    interleaved[2 * index + 1] = (short) (right * Short.MAX_VALUE);
+                }
+                recorder.recordSamples(kind.sampleRate, 2, ShortBuffer.wrap(interleaved, 0, count * 2));
+                if (video) {
+                    Frame image = new Frame(64, 48, Frame.DEPTH_UBYTE, 3);
+                    recorder.record(image, avutil.AV_PIX_FMT_BGR24);
+                }
+            }
+            recorder.stop();
+        }
+        return file;
+    }
+}
