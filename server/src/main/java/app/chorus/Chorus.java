@@ -7,6 +7,9 @@ import app.chorus.events.InProcessEventBus;
 import app.chorus.jobs.JobRepository;
 import app.chorus.jobs.JobSettings;
 import app.chorus.jobs.Jobs;
+import app.chorus.pipeline.ImportFile;
+import app.chorus.pipeline.Uploads;
+import app.chorus.audio.MediaProbe;
 import app.chorus.json.Json;
 import app.chorus.library.Library;
 import app.chorus.library.MediaStore;
@@ -65,12 +68,15 @@ public final class Chorus implements AutoCloseable {
             Library library = new Library(new SongRepository(database.jdbi()),
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
             EventBus events = new InProcessEventBus();
+            Uploads uploads = new Uploads(config.server().dataDir().resolve("uploads"), config.jobs().uploadMaxBytes());
+            ImportFile importer = new ImportFile(library, uploads, new MediaProbe(), json);
             jobs = new Jobs(new JobRepository(database.jdbi()), events, clock, config.server().dataDir().resolve("jobs"),
                     new JobSettings(config.jobs().maxConcurrent(), config.jobs().lease(), config.jobs().maxAttempts()),
-                    List.of(), database.dialect() == Database.Dialect.SQLITE);
+                    List.of(importer), database.dialect() == Database.Dialect.SQLITE);
+            removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, gateway,
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, uploads, importer, gateway,
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
@@ -82,6 +88,19 @@ public final class Chorus implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** Staged uploads whose job is gone or finished (a crash between upload and queue, say). */
+    private static void removeAbandonedUploads(Jobs jobs, Uploads uploads, ImportFile importer) {
+        java.util.Set<java.nio.file.Path> waiting = jobs.list(null, true).stream()
+                .filter(job -> job.kind().equals(ImportFile.KIND) && !job.status().isTerminal())
+                .map(importer::uploadOf)
+                .collect(java.util.stream.Collectors.toSet());
+        try {
+            uploads.removeAllBut(waiting);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not remove abandoned uploads", e);
         }
     }
 

@@ -36,8 +36,8 @@ public record Config(Server server, Database database, WebSocket websocket, Room
                             int maxPendingFrames, Duration pingInterval, Duration pongTimeout) {
     }
 
-    /** Background jobs: how many run at once here, and when a silent node's job is taken over. */
-    public record Jobs(int maxConcurrent, Duration lease, int maxAttempts) {
+    /** Background jobs: how many run at once here, when a silent node's job is taken over, the upload limit. */
+    public record Jobs(int maxConcurrent, Duration lease, int maxAttempts, long uploadMaxBytes) {
     }
 
     /** Karaoke room limits. */

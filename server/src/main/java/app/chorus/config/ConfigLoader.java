@@ -153,7 +153,8 @@ public final class ConfigLoader {
         Config.Jobs jobs = new Config.Jobs(
                 values.integer("jobs-max-concurrent", 1, 64),
                 values.duration("jobs-lease"),
-                values.integer("jobs-max-attempts", 1, 100));
+                values.integer("jobs-max-attempts", 1, 100),
+                values.integer("upload-max-mb", 1, 1_048_576) * 1024L * 1024L);
         if (jobs.lease().toMillis() < 3_000) {
             throw values.invalid("jobs-lease", "must be at least 3s");
         }

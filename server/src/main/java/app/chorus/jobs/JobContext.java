@@ -25,9 +25,23 @@ public final class JobContext {
     private String message;
     private boolean dirty;
 
-    JobContext(Job job, Path workDir) {
+    private final Describer describer;
+
+    /** Records which song a job is about, once the handler knows. */
+    @FunctionalInterface
+    interface Describer {
+        void describe(String songId, String title, String artist);
+    }
+
+    JobContext(Job job, Path workDir, Describer describer) {
         this.job = job;
         this.workDir = workDir;
+        this.describer = describer;
+    }
+
+    /** Tells people which song this job turned out to be about (shown with the job). */
+    public void describe(String songId, String title, String artist) {
+        describer.describe(songId, title, artist);
     }
 
     /** The job as it was claimed. */

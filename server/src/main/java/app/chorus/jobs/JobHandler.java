@@ -19,4 +19,12 @@ public interface JobHandler {
     default boolean restartable() {
         return true;
     }
+
+    /**
+     * Called once the job is finished for good (completed, failed, cancelled, also when it never
+     * ran), to release what it held outside its work folder. Retrying a job later is possible only
+     * for handlers that keep their input.
+     */
+    default void ended(Job job) {
+    }
 }

@@ -133,6 +133,7 @@ public final class Jobs implements AutoCloseable {
         if (job.status() == JobStatus.PENDING && repository.cancelPending(id, now())) {
             Job cancelled = repository.find(id).orElseThrow();
             publish("job_cancelled", cancelled);
+            ended(cancelled);
             return cancelled;
         }
         if (repository.requestCancel(id)) {
@@ -225,7 +226,10 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job) {
-        JobContext context = new JobContext(job, workRoot.resolve(job.id()));
+        JobContext context = new JobContext(job, workRoot.resolve(job.id()), (songId, title, artist) -> {
+            repository.describe(job.id(), songId, title, artist);
+            repository.find(job.id()).ifPresent(described -> publish("job_updated", described));
+        });
         context.bindWorker(Thread.currentThread());
         running.put(job.id(), context);
         if (stopping) {
@@ -283,7 +287,10 @@ public final class Jobs implements AutoCloseable {
         };
         String event = terminalEvent(outcome);
         if (repository.finish(job.id(), node, outcome, progress, message, error, now())) {
-            repository.find(job.id()).ifPresent(finished -> publish(event, finished));
+            repository.find(job.id()).ifPresent(finished -> {
+                publish(event, finished);
+                ended(finished);
+            });
         }
     }
 
@@ -332,7 +339,12 @@ public final class Jobs implements AutoCloseable {
                             + " and cannot be restarted";
             if (repository.recover(orphan, requeue, reason, now())) {
                 removeQuietly(workRoot.resolve(orphan.id()));
-                repository.find(orphan.id()).ifPresent(job -> publish(requeue ? "job_updated" : "job_failed", job));
+                repository.find(orphan.id()).ifPresent(job -> {
+                    publish(requeue ? "job_updated" : "job_failed", job);
+                    if (!requeue) {
+                        ended(job);
+                    }
+                });
                 LOG.info("Job {} ({}) was orphaned: {}", orphan.id(), orphan.kind(), reason);
             }
         }
@@ -356,6 +368,19 @@ public final class Jobs implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("Could not clean the job work folders in {}", workRoot, e);
+        }
+    }
+
+    /** Lets the job's handler release what the job held outside its work folder (a staged upload). */
+    private void ended(Job job) {
+        JobHandler handler = handlers.get(job.kind());
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.ended(job);
+        } catch (RuntimeException e) {
+            LOG.warn("Clean-up after job {} failed", job.id(), e);
         }
     }
 

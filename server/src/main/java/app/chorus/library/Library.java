@@ -164,6 +164,30 @@ public final class Library {
         return updated;
     }
 
+    /**
+     * Fills in what an import or a lookup found: each field gets its value unless a user edited
+     * it. The fields are not marked as edited. Values are checked as for {@link #edit}.
+     */
+    public Song applyFound(String id, Map<SongField, Object> found) {
+        Song song = get(id);
+        Map<SongField, Object> allowed = new java.util.EnumMap<>(SongField.class);
+        found.forEach((field, value) -> {
+            if (!song.editedFields().contains(field) && value != null) {
+                allowed.put(field, value);
+            }
+        });
+        if (allowed.isEmpty()) {
+            return song;
+        }
+        Song changed = edit(id, allowed);
+        Song unmarked = new Song(changed.id(), changed.title(), changed.artist(), changed.album(), changed.genre(),
+                changed.language(), changed.year(), changed.durationMs(), changed.status(), changed.source(),
+                changed.provenance(), changed.media(), changed.plainLyrics(), changed.syncedLyrics(), changed.loudnessLufs(),
+                song.editedFields(), changed.createdAt(), changed.updatedAt());
+        songs.update(unmarked);
+        return unmarked;
+    }
+
     /** Marks where the song is in its import. */
     public Song setStatus(String id, SongStatus status) {
         Song song = get(id);

@@ -2,6 +2,8 @@ package app.chorus.transport.http;
 
 import app.chorus.config.Config;
 import app.chorus.jobs.Jobs;
+import app.chorus.pipeline.ImportFile;
+import app.chorus.pipeline.Uploads;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
 import app.chorus.transport.ws.WsGateway;
@@ -35,18 +37,23 @@ public final class HttpServer {
     private List<RouteTable.Route> routes = List.of();
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
-                      WsGateway gateway, String databaseKind) {
+                      Uploads uploads, ImportFile importer, WsGateway gateway, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind);
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
+        UploadRoutes uploadRoutes = new UploadRoutes(uploads, importer, jobs);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
             javalin.jsonMapper(new JavalinJackson(json, true));
             javalin.http.maxRequestSize = 1024 * 1024;
+            // Uploads stream to disk beside the data (never into memory), each up to the upload limit.
+            javalin.jetty.multipartConfig.cacheDirectory(config.server().dataDir().resolve("uploads").resolve("incoming")
+                    .toAbsolutePath().toString());
+            javalin.jetty.multipartConfig.maxFileSize(config.jobs().uploadMaxBytes(), io.javalin.config.SizeUnit.BYTES);
             javalin.jetty.addConnector((server, httpConfiguration) -> {
                 // Our own connector only to set the accept backlog: Jetty's default leaves it to the
                 // JDK's 50, and a burst of phones (or a load test) then times out in connect().
@@ -75,6 +82,7 @@ public final class HttpServer {
             roomRoutes.register(table);
             libraryRoutes.register(table);
             jobRoutes.register(table);
+            uploadRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

@@ -1,0 +1,240 @@
+package app.chorus.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.chorus.library.Song;
+import app.chorus.library.SongSort;
+import app.chorus.testing.TestMedia;
+import app.chorus.testing.TestServer;
+import app.chorus.testing.WsTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Uploading real media files over HTTP: each import is watched over /ws through its job states,
+ * the song is streamed back by range, and bad uploads fail cleanly, leaving nothing behind.
+ */
+class UploadImportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start("--upload-max-mb", "2");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> upload(String field, String filename, byte[] content) throws Exception {
+        String boundary = "chorus-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(server.http("/api/songs/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A /ws client subscribed to job events, past its jobs_list. */
+    private static WsTestClient jobWatcher() {
+        WsTestClient client = server.connect();
+        client.handshake("display");
+        client.send("subscribe_jobs", JSON.createObjectNode());
+        assertThat(client.expect("jobs_list").get("jobs").isArray()).isTrue();
+        return client;
+    }
+
+    /** The job's events up to and including its terminal one. */
+    private static List<JsonNode> eventsUntilDone(WsTestClient client, String jobId) {
+        List<JsonNode> events = new ArrayList<>();
+        while (true) {
+            JsonNode frame = client.next();
+            String name = frame.get(0).asText();
+            if (name.equals("ping")) {
+                continue;
+            }
+            JsonNode job = frame.get(1);
+            if (!job.path("id").asText().equals(jobId)) {
+                continue;
+            }
+            events.add(frame);
+            if (name.equals("job_completed") || name.equals("job_failed") || name.equals("job_cancelled")) {
+                return events;
+            }
+        }
+    }
+
+    private List<Path> filesUnder(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestMedia.Kind.class)
+    void anUploadedFileBecomesASongWatchedLiveAndStreamedBackByRange(TestMedia.Kind kind) throws Exception {
+        Path file = TestMedia.write(folder.resolve("in." + kind.extension), kind, 4.0,
+                "title", "Imported " + kind, "artist", "Upload Band", "album", "Test Album", "date", "2019-05-01");
+        try (WsTestClient watcher = jobWatcher()) {
+            HttpResponse<String> response = upload("files", "My Song." + kind.extension, Files.readAllBytes(file));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            JsonNode queued = JSON.readTree(response.body()).get("jobs").get(0);
+            assertThat(queued.get("status").asText()).isEqualTo("pending");
+            assertThat(queued.get("filename").asText()).isEqualTo("My Song." + kind.extension);
+            List<JsonNode> events = eventsUntilDone(watcher, queued.get("id").asText());
+
+            assertThat(events.getFirst().get(0).asText()).isEqualTo("job_created");
+            JsonNode done = events.getLast();
+            assertThat(done.get(0).asText()).as(done.toString()).isEqualTo("job_completed");
+            assertThat(done.get(1).get("progress").asInt()).isEqualTo(100);
+            int previous = -1;
+            for (JsonNode event : events) {
+                int progress = event.get(1).get("progress").asInt();
+                if (!event.get(1).get("status").asText().equals("pending")) {
+                    assertThat(progress).as("progress never goes back: %s", events).isGreaterThanOrEqualTo(previous);
+                    previous = progress;
+                }
+            }
+            String songId = done.get(1).get("song_id").asText();
+            Song song = server.chorus().library().get(songId);
+            assertThat(song.title()).as("the file's own tags win over its name").isEqualTo("Imported " + kind);
+            assertThat(song.artist()).isEqualTo("Upload Band");
+            assertThat(song.durationMs()).isBetween(3_900L, 4_150L);
+            assertThat(done.get(1).get("title").asText()).isEqualTo(song.title());
+
+            Path original = server.chorus().library().media(songId, app.chorus.library.MediaKind.ORIGINAL).orElseThrow().path();
+            byte[] stored = Files.readAllBytes(original);
+            assertThat(stored).isEqualTo(Files.readAllBytes(file));
+            HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(server.http("/api/songs/" + songId + "/download/original"))
+                    .header("Range", "bytes=100-299").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.body()).isEqualTo(Arrays.copyOfRange(stored, 100, 300));
+            assertThat(filesUnder(server.dataDir().resolve("uploads"))).as("the staged upload is gone").isEmpty();
+        }
+    }
+
+    @Test
+    void withoutTagsTheTitleComesFromTheFileName() throws Exception {
+        Path file = TestMedia.write(folder.resolve("plain.flac"), TestMedia.Kind.FLAC, 2.0);
+        try (WsTestClient watcher = jobWatcher()) {
+            String jobId = JSON.readTree(upload("files", "Bohemian Rhapsody.flac", Files.readAllBytes(file)).body())
+                    .get("jobs").get(0).get("id").asText();
+            JsonNode done = eventsUntilDone(watcher, jobId).getLast();
+
+            Song song = server.chorus().library().get(done.get(1).get("song_id").asText());
+            assertThat(song.title()).isEqualTo("Bohemian Rhapsody");
+            assertThat(song.artist()).isEqualTo("Unknown Artist");
+            assertThat(song.media().original()).isEqualTo("original.flac");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotMediaFailsItsJobAndLeavesNothingBehind() throws Exception {
+        int songsBefore = songCount();
+        try (WsTestClient watcher = jobWatcher()) {
+            HttpResponse<String> response = upload("file", "../../../../tmp/evil.mp3",
+                    "<html>this is a web page, not a song</html>\n".repeat(100).getBytes(StandardCharsets.UTF_8));
+
+            assertThat(response.statusCode()).isEqualTo(202);
+            JsonNode queued = JSON.readTree(response.body()).get("jobs").get(0);
+            assertThat(queued.get("filename").asText()).as("only the last segment is kept, to show").isEqualTo("evil.mp3");
+            JsonNode failed = eventsUntilDone(watcher, queued.get("id").asText()).getLast();
+
+            assertThat(failed.get(0).asText()).isEqualTo("job_failed");
+            assertThat(failed.get(1).get("error").asText()).contains("not audio or video").contains("[not_media]");
+        }
+        assertThat(songCount()).isEqualTo(songsBefore);
+        await().atMost(Duration.ofSeconds(5)).until(() -> filesUnder(server.dataDir().resolve("uploads")).isEmpty());
+        assertThat(Files.exists(Path.of("/tmp/evil.mp3"))).isFalse();
+    }
+
+    @Test
+    void emptyOversizeAndMissingUploadsAreRefusedAtOnceWithTypedErrors() throws Exception {
+        HttpResponse<String> empty = upload("files", "empty.mp3", new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).get("code").asText()).isEqualTo("EMPTY_FILE");
+
+        HttpResponse<String> oversize = upload("files", "big.wav", new byte[3 * 1024 * 1024]);
+        assertThat(oversize.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(oversize.body()).get("code").asText()).isEqualTo("FILE_TOO_LARGE");
+
+        HttpResponse<String> nothing = upload("other", "x.mp3", new byte[10]);
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(nothing.body()).get("code").asText()).isEqualTo("MISSING_FILES");
+
+        assertThat(filesUnder(server.dataDir().resolve("uploads"))).isEmpty();
+    }
+
+    @Test
+    void jobsAreListedAndAFinishedOneCanBeDismissedButNotCancelled() throws Exception {
+        Path file = TestMedia.write(folder.resolve("a.mp3"), TestMedia.Kind.MP3, 2.0);
+        String jobId;
+        try (WsTestClient watcher = jobWatcher()) {
+            jobId = JSON.readTree(upload("files", "a.mp3", Files.readAllBytes(file)).body()).get("jobs").get(0).get("id").asText();
+            eventsUntilDone(watcher, jobId);
+
+            HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(server.http("/api/jobs/" + jobId + "/cancel"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cancel.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(cancel.body()).get("error").asText()).isEqualTo("Cannot cancel job with status completed");
+
+            HttpResponse<String> dismiss = http.send(HttpRequest.newBuilder(server.http("/api/jobs/" + jobId + "/dismiss"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(dismiss.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(dismiss.body()).get("job_id").asText()).isEqualTo(jobId);
+            JsonNode repeated = watcher.expect("job_completed");
+            assertThat(repeated.get("dismissed").asBoolean()).isTrue();
+        }
+        JsonNode job = JSON.readTree(server.get("/api/jobs/" + jobId).body());
+        assertThat(job.get("created_at").asText()).endsWith("+00:00");
+        List<String> keys = new ArrayList<>();
+        job.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).startsWith("id", "filename", "status", "progress", "status_message", "task_id", "song_id", "title",
+                "artist", "created_at", "started_at", "completed_at", "error", "notes", "dismissed");
+        assertThat(JSON.readTree(server.get("/api/jobs/").body()).get("jobs").findValuesAsText("id")).doesNotContain(jobId);
+        assertThat(JSON.readTree(server.get("/api/jobs/?include_dismissed=true").body()).get("jobs").findValuesAsText("id"))
+                .contains(jobId);
+        assertThat(server.get("/api/jobs/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/jobs/?status=exploded").statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(server.get("/api/jobs/status").body()).get("counts").get("completed").asInt()).isPositive();
+    }
+
+    private static int songCount() {
+        return (int) server.chorus().library().list(null, SongSort.DATE_ADDED, false, 200, 0).total();
+    }
+}
