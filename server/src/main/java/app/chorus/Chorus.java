@@ -10,6 +10,7 @@ import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.ImportFile;
 import app.chorus.pipeline.Uploads;
 import app.chorus.audio.MediaProbe;
+import app.chorus.audio.StemSplitter;
 import app.chorus.json.Json;
 import app.chorus.library.Library;
 import app.chorus.library.MediaStore;
@@ -69,7 +70,7 @@ public final class Chorus implements AutoCloseable {
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
             EventBus events = new InProcessEventBus();
             Uploads uploads = new Uploads(config.server().dataDir().resolve("uploads"), config.jobs().uploadMaxBytes());
-            ImportFile importer = new ImportFile(library, uploads, new MediaProbe(), json);
+            ImportFile importer = new ImportFile(library, uploads, new MediaProbe(), new StemSplitter(), json);
             jobs = new Jobs(new JobRepository(database.jdbi()), events, clock, config.server().dataDir().resolve("jobs"),
                     new JobSettings(config.jobs().maxConcurrent(), config.jobs().lease(), config.jobs().maxAttempts()),
                     List.of(importer), database.dialect() == Database.Dialect.SQLITE);

@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -22,9 +20,7 @@ public final class MediaProbe {
     private static final double TRUNCATED_BELOW = 0.9;
 
     static {
-        // FFmpeg's own console chatter goes nowhere; failures come back as exceptions.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+        FfmpegLog.quiet();
     }
 
     /**

@@ -188,6 +188,19 @@ public final class Library {
         return unmarked;
     }
 
+    /** Records what decoding measured: the integrated loudness (LUFS) and the real duration. */
+    public Song setAnalysis(String id, double loudnessLufs, long durationMs) {
+        Song song = get(id);
+        Song updated = new Song(song.id(), song.title(), song.artist(), song.album(), song.genre(), song.language(),
+                song.year(), song.editedFields().contains(SongField.DURATION_MS) ? song.durationMs() : Long.valueOf(durationMs),
+                song.status(), song.source(), song.provenance(), song.media(), song.plainLyrics(), song.syncedLyrics(),
+                Double.isFinite(loudnessLufs) ? loudnessLufs : null, song.editedFields(), song.createdAt(), now());
+        if (!songs.update(updated)) {
+            throw new SongNotFound(id);
+        }
+        return updated;
+    }
+
     /** Marks where the song is in its import. */
     public Song setStatus(String id, SongStatus status) {
         Song song = get(id);

@@ -2,6 +2,8 @@ package app.chorus.pipeline;
 
 import app.chorus.audio.MediaInfo;
 import app.chorus.audio.MediaProbe;
+import app.chorus.audio.Separator;
+import app.chorus.audio.StemSplitter;
 import app.chorus.audio.UnsupportedMedia;
 import app.chorus.jobs.Job;
 import app.chorus.jobs.JobContext;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The import of one uploaded file: decode it whole to learn what it is (its name says nothing),
- * then add a song with the file as its original and the tags it carries. A file that is not
+ * then add a song with the file as its original, the tags it carries and its separated stems. A file that is not
  * usable media fails the job with the reason and leaves no song and no file behind; so does a
- * cancel. Vocal separation, loudness and cover art come in later steps of the pipeline.
+ * cancel. The song's stems come from the {@link Separator}: accompaniment and vocals, encoded for
+ * browsers and brought to the original's loudness, which is stored with the song.
  */
 public final class ImportFile implements JobHandler {
     public static final String KIND = "import_file";
@@ -42,12 +45,14 @@ public final class ImportFile implements JobHandler {
     private final Library library;
     private final Uploads uploads;
     private final MediaProbe probe;
+    private final Separator separator;
     private final ObjectMapper json;
 
-    public ImportFile(Library library, Uploads uploads, MediaProbe probe, ObjectMapper json) {
+    public ImportFile(Library library, Uploads uploads, MediaProbe probe, Separator separator, ObjectMapper json) {
         this.library = library;
         this.uploads = uploads;
         this.probe = probe;
+        this.separator = separator;
         this.json = json;
     }
 
@@ -75,12 +80,12 @@ public final class ImportFile implements JobHandler {
         context.progress(JobStatus.PROCESSING, 2, "Checking the file");
         MediaInfo info;
         try {
-            info = probe.probe(staged, share -> context.progress(JobStatus.PROCESSING, 5 + (int) (share * 75), "Decoding"));
+            info = probe.probe(staged, share -> context.progress(JobStatus.PROCESSING, 3 + (int) (share * 22), "Decoding"));
         } catch (UnsupportedMedia unsupported) {
             throw new IOException(unsupported.getMessage() + " [" + unsupported.reason() + "]");
         }
         MediaFormat format = formatOf(info);
-        context.progress(JobStatus.FINALIZING, 85, "Adding to the library");
+        context.progress(JobStatus.PROCESSING, 26, "Adding to the library");
         String title = info.tag("title") != null ? info.tag("title") : stem(filename);
         String artist = info.tag("artist") != null ? info.tag("artist")
                 : info.tag("album_artist") != null ? info.tag("album_artist") : "Unknown Artist";
@@ -92,6 +97,17 @@ public final class ImportFile implements JobHandler {
                 library.attachMedia(song.id(), MediaKind.ORIGINAL, format, content);
             }
             context.checkCancelled();
+            context.progress(JobStatus.PROCESSING, 30, "Separating vocals");
+            StemSplitter.Stems stems = separator.split(staged, context.workDir(),
+                    share -> context.progress(JobStatus.PROCESSING, 30 + (int) (share * 60), "Separating vocals"));
+            context.progress(JobStatus.FINALIZING, 92, "Storing the stems");
+            try (InputStream content = Files.newInputStream(stems.accompaniment())) {
+                library.attachMedia(song.id(), MediaKind.INSTRUMENTAL, MediaFormat.M4A, content);
+            }
+            try (InputStream content = Files.newInputStream(stems.vocals())) {
+                library.attachMedia(song.id(), MediaKind.VOCALS, MediaFormat.M4A, content);
+            }
+            library.setAnalysis(song.id(), stems.originalLufs(), stems.durationMs());
             Map<SongField, Object> found = new EnumMap<>(SongField.class);
             found.put(SongField.GENRE, clip(info.tag("genre")));
             found.put(SongField.YEAR, year(info.tag("date")));

@@ -145,6 +145,22 @@ class UploadImportTest {
             assertThat(part.statusCode()).isEqualTo(206);
             assertThat(part.body()).isEqualTo(Arrays.copyOfRange(stored, 100, 300));
             assertThat(filesUnder(server.dataDir().resolve("uploads"))).as("the staged upload is gone").isEmpty();
+
+            app.chorus.audio.MediaProbe probe = new app.chorus.audio.MediaProbe();
+            for (app.chorus.library.MediaKind stem : List.of(app.chorus.library.MediaKind.INSTRUMENTAL,
+                    app.chorus.library.MediaKind.VOCALS)) {
+                Path stemFile = server.chorus().library().media(songId, stem).orElseThrow().path();
+                app.chorus.audio.MediaInfo info = probe.probe(stemFile, share -> { });
+                assertThat(info.durationMs()).as(stem + " has the song's length").isBetween(3_850L, 4_200L);
+                assertThat(info.channels()).isEqualTo(2);
+            }
+            JsonNode listed = JSON.readTree(server.get("/api/songs/" + songId).body());
+            assertThat(listed.get("status").asText()).isEqualTo("processed");
+            assertThat(listed.get("instrumentalPath").asText()).endsWith("/download/instrumental");
+            assertThat(listed.get("loudnessLufs").asDouble()).isBetween(-40.0, 0.0);
+            HttpResponse<byte[]> instrumental = http.send(HttpRequest.newBuilder(
+                    server.http("/api/songs/" + songId + "/download/instrumental")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(instrumental.headers().firstValue("Content-Type")).hasValue("audio/mp4");
         }
     }
 

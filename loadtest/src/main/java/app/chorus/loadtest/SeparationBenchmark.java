@@ -1,0 +1,164 @@
+package app.chorus.loadtest;
+
+import app.chorus.audio.CentreSeparator;
+import app.chorus.audio.MediaInfo;
+import app.chorus.audio.MediaProbe;
+import app.chorus.audio.StemSplitter;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+
+/**
+ * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticMix}):
+ * signal-to-distortion ratio (SDR) of the vocal and the accompaniment against the do-nothing
+ * baseline (the mix as the estimate of both), the separator's speed in seconds per minute of
+ * audio, and the whole import work of a 4-minute MP3 (decode, separate, encode both stems).
+ * Run with {@code loadtest/separation.sh}; the targets are accompaniment SDR at least 3 dB over
+ * the baseline, and the 4-minute import within 10 s on 2 cores.
+ */
+public final class SeparationBenchmark {
+    private static final int RATE = 44_100;
+
+    private SeparationBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        double seconds = arguments.length > 0 ? Double.parseDouble(arguments[0]) : 30;
+        new MediaProbe(); // sets FFmpeg's log level before anything is encoded
+        List<SyntheticMix> mixes = List.of(
+                SyntheticMix.create("low voice, A, 96 bpm", RATE, seconds, 220, 110, 96, 1),
+                SyntheticMix.create("high voice, C, 120 bpm", RATE, seconds, 261.6, 330, 120, 2),
+                SyntheticMix.create("middle voice, E, 84 bpm", RATE, seconds, 329.6, 196, 84, 3),
+                SyntheticMix.create("high voice, G, 140 bpm", RATE, seconds, 196, 392, 140, 4));
+
+        System.out.printf(Locale.ROOT, "%-26s %10s %10s %10s %10s %9s%n", "mix (" + (int) seconds + " s each)",
+                "vocal SDR", "baseline", "acc. SDR", "baseline", "gain");
+        double vocalTotal = 0;
+        double vocalBaseTotal = 0;
+        double accTotal = 0;
+        double accBaseTotal = 0;
+        long nanos = 0;
+        for (SyntheticMix mix : mixes) {
+            float[] left = mix.mixLeft();
+            float[] right = mix.mixRight();
+            float[][] out = new float[4][mix.length()];
+            // Warm the JIT on the first mix before it is timed.
+            if (nanos == 0) {
+                separate(left, right, new float[4][mix.length()]);
+            }
+            long start = System.nanoTime();
+            separate(left, right, out);
+            nanos += System.nanoTime() - start;
+            double vocal = sdr(mix.vocalLeft(), mix.vocalRight(), out[0], out[1]);
+            double vocalBase = sdr(mix.vocalLeft(), mix.vocalRight(), left, right);
+            double acc = sdr(mix.accompanimentLeft(), mix.accompanimentRight(), out[2], out[3]);
+            double accBase = sdr(mix.accompanimentLeft(), mix.accompanimentRight(), left, right);
+            vocalTotal += vocal;
+            vocalBaseTotal += vocalBase;
+            accTotal += acc;
+            accBaseTotal += accBase;
+            System.out.printf(Locale.ROOT, "%-26s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", mix.name(), vocal,
+                    vocalBase, acc, accBase, acc - accBase);
+        }
+        int count = mixes.size();
+        System.out.printf(Locale.ROOT, "%-26s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", "mean", vocalTotal / count,
+                vocalBaseTotal / count, accTotal / count, accBaseTotal / count, (accTotal - accBaseTotal) / count);
+        double audioMinutes = count * seconds / 60;
+        System.out.printf(Locale.ROOT, "separator speed: %.2f s of processing per minute of audio (one thread)%n",
+                nanos / 1e9 / audioMinutes);
+
+        importFourMinutes();
+    }
+
+    /** Decode + separate + encode for a 4-minute MP3, as an import does it. */
+    private static void importFourMinutes() throws Exception {
+        Path folder = Files.createTempDirectory("chorus-separation");
+        try {
+            SyntheticMix song = SyntheticMix.create("4 minutes", RATE, 240, 220, 196, 110, 9);
+            Path mp3 = folder.resolve("song.mp3");
+            writeMp3(song, mp3);
+            // A first, untimed run loads FFmpeg's natives and warms the JIT, as a running server has.
+            Path warm = Files.createDirectories(folder.resolve("warm"));
+            new StemSplitter().split(mp3, warm, share -> { });
+            Path work = Files.createDirectories(folder.resolve("work"));
+            long start = System.nanoTime();
+            MediaInfo info = new MediaProbe().probe(mp3, share -> { });
+            long probed = System.nanoTime();
+            StemSplitter.Stems stems = new StemSplitter().split(mp3, work, share -> { });
+            long done = System.nanoTime();
+            System.out.printf(Locale.ROOT, "4-minute MP3 import: %.2f s in all (decode and check %.2f s, separate and "
+                            + "encode both stems %.2f s); song %.1f s, %.1f LUFS; stems %d + %d KiB%n",
+                    (done - start) / 1e9, (probed - start) / 1e9, (done - probed) / 1e9, info.durationMs() / 1000.0,
+                    stems.originalLufs(), Files.size(stems.vocals()) / 1024, Files.size(stems.accompaniment()) / 1024);
+        } finally {
+            try (var files = Files.walk(folder)) {
+                List<Path> all = new ArrayList<>(files.toList());
+                java.util.Collections.reverse(all);
+                for (Path path : all) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static void separate(float[] left, float[] right, float[][] out) {
+        int[] written = {0};
+        CentreSeparator separator = new CentreSeparator(RATE, (vl, vr, al, ar, n) -> {
+            System.arraycopy(vl, 0, out[0], written[0], n);
+            System.arraycopy(vr, 0, out[1], written[0], n);
+            System.arraycopy(al, 0, out[2], written[0], n);
+            System.arraycopy(ar, 0, out[3], written[0], n);
+            written[0] += n;
+        });
+        int chunk = 4096;
+        float[] leftChunk = new float[chunk];
+        float[] rightChunk = new float[chunk];
+        for (int start = 0; start < left.length; start += chunk) {
+            int n = Math.min(chunk, left.length - start);
+            System.arraycopy(left, start, leftChunk, 0, n);
+            System.arraycopy(right, start, rightChunk, 0, n);
+            separator.push(leftChunk, rightChunk, n);
+        }
+        separator.finish();
+    }
+
+    /** SDR over both channels: reference energy over error energy, in dB. */
+    static double sdr(float[] referenceLeft, float[] referenceRight, float[] estimateLeft, float[] estimateRight) {
+        double signal = 0;
+        double error = 0;
+        for (int index = 0; index < referenceLeft.length; index++) {
+            signal += referenceLeft[index] * referenceLeft[index] + referenceRight[index] * referenceRight[index];
+            double left = referenceLeft[index] - estimateLeft[index];
+            double right = referenceRight[index] - estimateRight[index];
+            error += left * left + right * right;
+        }
+        return 10 * Math.log10(signal / Math.max(error, 1e-20));
+    }
+
+    private static void writeMp3(SyntheticMix song, Path file) throws Exception {
+        float[] left = song.mixLeft();
+        float[] right = song.mixRight();
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
+            recorder.setFormat("mp3");
+            recorder.setAudioCodec(avcodec.AV_CODEC_ID_MP3);
+            recorder.setSampleRate(RATE);
+            recorder.setAudioBitrate(192_000);
+            recorder.start();
+            float[] interleaved = new float[2 * 4096];
+            for (int start = 0; start < left.length; start += 4096) {
+                int n = Math.min(4096, left.length - start);
+                for (int index = 0; index < n; index++) {
+                    interleaved[2 * index] = Math.max(-1, Math.min(1, left[start + index]));
+                    interleaved[2 * index + 1] = Math.max(-1, Math.min(1, right[start + index]));
+                }
+                recorder.recordSamples(RATE, 2, FloatBuffer.wrap(interleaved, 0, 2 * n));
+            }
+            recorder.stop();
+        }
+    }
+}
