@@ -1,27 +1,19 @@
 package app.chorus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import app.chorus.testing.ServerProcess;
 import app.chorus.testing.TestServer;
 import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,10 +122,8 @@ class RoomDurabilityTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AfterTheProcessIsKilled {
-        private final List<Process> processes = new ArrayList<>();
-        private final List<Path> logs = new ArrayList<>();
         private Path dataDir;
-        private int port;
+        private ServerProcess servers;
 
         private volatile boolean failed;
 
@@ -142,22 +132,19 @@ class RoomDurabilityTest {
             @Override
             public void testFailed(ExtensionContext context, Throwable cause) {
                 failed = true;
-                logs.forEach(log -> System.out.println(describe(log)));
+                System.out.println(servers.logs());
             }
         };
 
         @BeforeAll
         void prepare() throws IOException {
             dataDir = Files.createTempDirectory("chorus-kill");
-            port = freePort();
+            servers = new ServerProcess(dataDir);
         }
 
         @AfterAll
         void killEveryServer() throws InterruptedException, IOException {
-            for (Process process : processes) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+            servers.close();
             if (!failed && dataDir != null) {
                 try (Stream<Path> files = Files.walk(dataDir)) {
                     for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -219,46 +206,15 @@ class RoomDurabilityTest {
         }
 
         private WsTestClient connect() {
-            return WsTestClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"));
+            return WsTestClient.connect(servers.ws());
         }
 
-        /** Starts {@code app.chorus.Main} in a JVM of its own and waits until /heartbeat answers. */
         private Process startServer() {
-            Path log = dataDir.resolve("server-" + (processes.size() + 1) + ".log");
-            logs.add(log);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // The test classpath holds logback-test.xml (warnings only); the server's own logback.xml
-            // logs start-up and shutdown, which is what a failure report needs.
-            ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                    "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
-                    "-cp", System.getProperty("java.class.path"),
-                    "app.chorus.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("CHORUS_"));
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            processes.add(process);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest heartbeat = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/heartbeat"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            await("the server on port " + port + " to answer /heartbeat")
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(50))
-                    .ignoreExceptions()
-                    .failFast("the server process exited; " + log, () -> !process.isAlive())
-                    .until(() -> http.send(heartbeat, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-            return process;
+            return servers.start();
         }
 
         private void kill(Process process) throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the killed server exits").isTrue();
-            assertThat(process.exitValue()).as("exit status of a SIGKILLed JVM").isEqualTo(128 + 9);
+            servers.kill(process);
         }
     }
 
@@ -379,20 +335,5 @@ class RoomDurabilityTest {
         List<JsonNode> elements = new ArrayList<>();
         array.forEach(elements::add);
         return elements;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String describe(Path log) {
-        try {
-            return "----- " + log + " -----\n" + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)");
-        } catch (IOException e) {
-            return "----- " + log + " unreadable: " + e;
-        }
     }
 }

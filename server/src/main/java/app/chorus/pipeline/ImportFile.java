@@ -77,6 +77,8 @@ public final class ImportFile implements JobHandler {
             throw new IOException("The uploaded file is no longer there; upload it again");
         }
         String filename = payload.path("filename").asText("upload");
+        // An earlier attempt that a crash cut short may have left its half-made song: start clean.
+        removePartialSong(context.job());
         context.progress(JobStatus.PROCESSING, 2, "Checking the file");
         MediaInfo info;
         try {
@@ -132,12 +134,26 @@ public final class ImportFile implements JobHandler {
 
     @Override
     public void ended(Job job) {
+        if (job.status() != JobStatus.COMPLETED) {
+            removePartialSong(job);
+        }
         try {
             JsonNode payload = json.readTree(job.payload());
             uploads.remove(Path.of(payload.path("upload").asText()));
         } catch (IOException e) {
             LOG.warn("Could not remove the upload of job {}", job.id(), e);
         }
+    }
+
+    /** The song an unfinished attempt of this job created, unless it got as far as ready. */
+    private void removePartialSong(Job job) {
+        if (job.songId() == null) {
+            return;
+        }
+        library.find(job.songId()).filter(song -> song.status() != SongStatus.READY).ifPresent(song -> {
+            LOG.info("Removing song {} left half-imported by an interrupted run of job {}", song.id(), job.id());
+            library.delete(song.id());
+        });
     }
 
     /** The stored format for what FFmpeg found (container and codec, never a file name). */
