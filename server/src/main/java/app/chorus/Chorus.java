@@ -7,6 +7,7 @@ import app.chorus.events.InProcessEventBus;
 import app.chorus.jobs.JobRepository;
 import app.chorus.jobs.JobSettings;
 import app.chorus.jobs.Jobs;
+import app.chorus.pipeline.DemoSong;
 import app.chorus.pipeline.ImportFile;
 import app.chorus.pipeline.Uploads;
 import app.chorus.audio.MediaProbe;
@@ -76,6 +77,7 @@ public final class Chorus implements AutoCloseable {
                     List.of(importer), database.dialect() == Database.Dialect.SQLITE);
             removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
+            addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, uploads, importer, gateway,
                     database.dialect().name().toLowerCase());
@@ -89,6 +91,20 @@ public final class Chorus implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /** The demo song for a newcomer (or on --demo); a failure to make it never stops the server. */
+    private static void addDemoSong(Config.Jobs.DemoSong mode, DemoSong demo) {
+        try {
+            java.util.Optional<app.chorus.jobs.Job> queued = switch (mode) {
+                case FIRST_RUN -> demo.addOnFirstRun();
+                case ALWAYS -> demo.addUnlessPresent();
+                case NEVER -> java.util.Optional.empty();
+            };
+            queued.ifPresent(job -> LOG.info("Importing the demo song (job {})", job.id()));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not add the demo song", e);
         }
     }
 

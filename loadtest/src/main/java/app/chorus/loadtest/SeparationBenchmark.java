@@ -4,6 +4,7 @@ import app.chorus.audio.CentreSeparator;
 import app.chorus.audio.MediaInfo;
 import app.chorus.audio.MediaProbe;
 import app.chorus.audio.StemSplitter;
+import app.chorus.audio.SyntheticSong;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
- * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticMix}):
+ * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticSong}):
  * signal-to-distortion ratio (SDR) of the vocal and the accompaniment against the do-nothing
  * baseline (the mix as the estimate of both), the separator's speed in seconds per minute of
  * audio, and the whole import work of a 4-minute MP3 (decode, separate, encode both stems).
@@ -30,11 +31,11 @@ public final class SeparationBenchmark {
     public static void main(String[] arguments) throws Exception {
         double seconds = arguments.length > 0 ? Double.parseDouble(arguments[0]) : 30;
         new MediaProbe(); // sets FFmpeg's log level before anything is encoded
-        List<SyntheticMix> mixes = List.of(
-                SyntheticMix.create("low voice, A, 96 bpm", RATE, seconds, 220, 110, 96, 1),
-                SyntheticMix.create("high voice, C, 120 bpm", RATE, seconds, 261.6, 330, 120, 2),
-                SyntheticMix.create("middle voice, E, 84 bpm", RATE, seconds, 329.6, 196, 84, 3),
-                SyntheticMix.create("high voice, G, 140 bpm", RATE, seconds, 196, 392, 140, 4));
+        List<SyntheticSong> mixes = List.of(
+                SyntheticSong.create("low voice, A, 96 bpm", RATE, seconds, 220, 110, 96, 1),
+                SyntheticSong.create("high voice, C, 120 bpm", RATE, seconds, 261.6, 330, 120, 2),
+                SyntheticSong.create("middle voice, E, 84 bpm", RATE, seconds, 329.6, 196, 84, 3),
+                SyntheticSong.create("high voice, G, 140 bpm", RATE, seconds, 196, 392, 140, 4));
 
         System.out.printf(Locale.ROOT, "%-26s %10s %10s %10s %10s %9s%n", "mix (" + (int) seconds + " s each)",
                 "vocal SDR", "baseline", "acc. SDR", "baseline", "gain");
@@ -43,7 +44,7 @@ public final class SeparationBenchmark {
         double accTotal = 0;
         double accBaseTotal = 0;
         long nanos = 0;
-        for (SyntheticMix mix : mixes) {
+        for (SyntheticSong mix : mixes) {
             float[] left = mix.mixLeft();
             float[] right = mix.mixRight();
             float[][] out = new float[4][mix.length()];
@@ -79,7 +80,7 @@ public final class SeparationBenchmark {
     private static void importFourMinutes() throws Exception {
         Path folder = Files.createTempDirectory("chorus-separation");
         try {
-            SyntheticMix song = SyntheticMix.create("4 minutes", RATE, 240, 220, 196, 110, 9);
+            SyntheticSong song = SyntheticSong.create("4 minutes", RATE, 240, 220, 196, 110, 9);
             Path mp3 = folder.resolve("song.mp3");
             writeMp3(song, mp3);
             // A first, untimed run loads FFmpeg's natives and warms the JIT, as a running server has.
@@ -140,7 +141,7 @@ public final class SeparationBenchmark {
         return 10 * Math.log10(signal / Math.max(error, 1e-20));
     }
 
-    private static void writeMp3(SyntheticMix song, Path file) throws Exception {
+    private static void writeMp3(SyntheticSong song, Path file) throws Exception {
         float[] left = song.mixLeft();
         float[] right = song.mixRight();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {

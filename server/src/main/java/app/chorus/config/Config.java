@@ -37,7 +37,9 @@ public record Config(Server server, Database database, WebSocket websocket, Room
     }
 
     /** Background jobs: how many run at once here, when a silent node's job is taken over, the upload limit. */
-    public record Jobs(int maxConcurrent, Duration lease, int maxAttempts, long uploadMaxBytes) {
+    public record Jobs(int maxConcurrent, Duration lease, int maxAttempts, long uploadMaxBytes, DemoSong demoSong) {
+        /** When the demo song is added. */
+        public enum DemoSong { FIRST_RUN, ALWAYS, NEVER }
     }
 
     /** Karaoke room limits. */

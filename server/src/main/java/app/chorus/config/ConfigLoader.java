@@ -63,6 +63,11 @@ public final class ConfigLoader {
                 throw new ConfigException("Unexpected argument '" + argument + "': settings are given as --name value");
             }
             String name = argument.substring(2);
+            if (name.equals("demo")) {
+                // The one flag without a value: add the demo song now (unless it is there).
+                result.put("demo-song", "always");
+                continue;
+            }
             String value;
             int equals = name.indexOf('=');
             if (equals >= 0) {
@@ -77,6 +82,15 @@ public final class ConfigLoader {
             result.put(name, value);
         }
         return result;
+    }
+
+    private static Config.Jobs.DemoSong demoSong(Values values) {
+        return switch (values.text("demo-song")) {
+            case "first-run" -> Config.Jobs.DemoSong.FIRST_RUN;
+            case "always" -> Config.Jobs.DemoSong.ALWAYS;
+            case "never" -> Config.Jobs.DemoSong.NEVER;
+            default -> throw values.invalid("demo-song", "must be first-run, always or never");
+        };
     }
 
     private static Map<String, String> parseEnvironment(Map<String, String> environment) {
@@ -154,7 +168,8 @@ public final class ConfigLoader {
                 values.integer("jobs-max-concurrent", 1, 64),
                 values.duration("jobs-lease"),
                 values.integer("jobs-max-attempts", 1, 100),
-                values.integer("upload-max-mb", 1, 1_048_576) * 1024L * 1024L);
+                values.integer("upload-max-mb", 1, 1_048_576) * 1024L * 1024L,
+                demoSong(values));
         if (jobs.lease().toMillis() < 3_000) {
             throw values.invalid("jobs-lease", "must be at least 3s");
         }

@@ -58,8 +58,18 @@ public final class ImportFile implements JobHandler {
 
     /** The job for a staged upload; {@code filename} is the user's name for it, shown but never used as a path. */
     public JobRequest request(Path staged, String filename) {
+        return request(staged, filename, null);
+    }
+
+    /** The same, with synced lyrics (LRC) that come with the file. */
+    public JobRequest request(Path staged, String filename, String syncedLyrics) {
         String shown = displayName(filename);
-        String payload = json.createObjectNode().put("upload", staged.toString()).put("filename", shown).toString();
+        com.fasterxml.jackson.databind.node.ObjectNode input = json.createObjectNode().put("upload", staged.toString())
+                .put("filename", shown);
+        if (syncedLyrics != null) {
+            input.put("syncedLyrics", syncedLyrics);
+        }
+        String payload = input.toString();
         String notes = json.createObjectNode().put("source", "upload").put("filename", shown).toString();
         return new JobRequest(KIND, payload, shown, notes, null, stem(shown), null);
     }
@@ -113,6 +123,11 @@ public final class ImportFile implements JobHandler {
             Map<SongField, Object> found = new EnumMap<>(SongField.class);
             found.put(SongField.GENRE, clip(info.tag("genre")));
             found.put(SongField.YEAR, year(info.tag("date")));
+            if (payload.hasNonNull("syncedLyrics")) {
+                String lrc = payload.get("syncedLyrics").asText();
+                found.put(SongField.SYNCED_LYRICS, lrc);
+                found.put(SongField.PLAIN_LYRICS, lrc.replaceAll("(?m)^\\[[^\\]]*\\]", "").strip());
+            }
             library.applyFound(song.id(), found);
             library.setStatus(song.id(), SongStatus.READY);
             context.progress(JobStatus.FINALIZING, 100, "Imported");

@@ -54,6 +54,12 @@ public final class Uploads {
         return staged;
     }
 
+    /** A new, empty staged file for content the server makes itself (the demo song). */
+    public Path newStagedFile() throws IOException {
+        Files.createDirectories(root);
+        return Files.createFile(root.resolve(UUID.randomUUID() + ".upload"));
+    }
+
     /** Whether {@code path} is a file this class staged (so a job payload cannot point elsewhere). */
     boolean isStaged(Path path) {
         Path normalized = path.toAbsolutePath().normalize();

@@ -267,4 +267,28 @@ class ConfigLoaderTest {
             assertThat(help).contains("--" + setting.name()).contains(setting.environmentVariable());
         }
     }
+
+    @Test
+    void jobSettingsHaveDefaultsAndTheDemoFlagNeedsNoValue() {
+        Config defaults = load(List.of(), Map.of());
+        assertThat(defaults.jobs().maxConcurrent()).isEqualTo(1);
+        assertThat(defaults.jobs().uploadMaxBytes()).isEqualTo(1024L * 1024 * 1024);
+        assertThat(defaults.jobs().demoSong()).isEqualTo(Config.Jobs.DemoSong.FIRST_RUN);
+
+        Config demo = load(List.of("--demo", "--upload-max-mb", "5"), Map.of());
+        assertThat(demo.jobs().demoSong()).isEqualTo(Config.Jobs.DemoSong.ALWAYS);
+        assertThat(demo.jobs().uploadMaxBytes()).isEqualTo(5L * 1024 * 1024);
+    }
+
+    @Test
+    void badJobSettingsStopStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> load(List.of("--demo-song", "sometimes"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("demo-song");
+        assertThatThrownBy(() -> load(List.of("--jobs-lease", "1s"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("jobs-lease");
+        assertThatThrownBy(() -> load(List.of("--upload-max-mb", "0"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upload-max-mb");
+        assertThatThrownBy(() -> load(List.of("--jobs-max-concurrent", "100"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("jobs-max-concurrent");
+    }
 }

@@ -59,7 +59,8 @@ public final class ServerProcess implements AutoCloseable {
                 // logback.xml logs start-up and shutdown, which is what a failure report needs.
                 "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"),
-                "app.chorus.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+                "app.chorus.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
+                "--demo-song", "never"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CHORUS_"));

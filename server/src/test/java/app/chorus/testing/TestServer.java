@@ -40,7 +40,9 @@ public final class TestServer implements AutoCloseable {
 
     /** The configuration this server runs with. */
     public Config config() {
-        List<String> arguments = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString()));
+        // No demo song unless a test asks for one: tests start from an empty library.
+        List<String> arguments = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
+                "--demo-song", "never"));
         arguments.addAll(extraArguments);
         return ConfigLoader.load(arguments, Map.of());
     }

@@ -1,26 +1,29 @@
-package app.chorus.loadtest;
+package app.chorus.audio;
 
 import java.util.Random;
 
 /**
- * A stereo song whose parts are known, for measuring separation: a voice-like lead (a melody with
- * vibrato, vowel formants and note envelopes, centre-panned, with a little stereo reverb) over an
- * accompaniment of bass, drums and two chord instruments spread across the stereo field.
+ * A stereo song whose parts are known: a voice-like lead (a melody with vibrato, vowel formants
+ * and note envelopes, centre-panned, with a little stereo reverb) over an accompaniment of bass,
+ * drums and two chord instruments spread across the stereo field. The separation benchmark
+ * measures against its parts; the demo song is one. The melody sings in phrases of four beats,
+ * the last of eight half-beat notes being a rest.
  *
- * @param vocalLeft  the lead as mixed (dry and reverb), left channel; and so on
+ * @param vocalLeft     the lead as mixed (dry and reverb), left channel; and so on
+ * @param phraseSeconds the length of one sung phrase
  */
-record SyntheticMix(String name, int sampleRate, float[] vocalLeft, float[] vocalRight, float[] accompanimentLeft,
-                    float[] accompanimentRight) {
+public record SyntheticSong(String name, int sampleRate, float[] vocalLeft, float[] vocalRight, float[] accompanimentLeft,
+                            float[] accompanimentRight, double phraseSeconds) {
 
-    float[] mixLeft() {
+    public float[] mixLeft() {
         return sum(vocalLeft, accompanimentLeft);
     }
 
-    float[] mixRight() {
+    public float[] mixRight() {
         return sum(vocalRight, accompanimentRight);
     }
 
-    int length() {
+    public int length() {
         return vocalLeft.length;
     }
 
@@ -30,7 +33,7 @@ record SyntheticMix(String name, int sampleRate, float[] vocalLeft, float[] voca
      * @param tempo     beats per minute
      * @param seed      for the melody, drums' noise and reverb
      */
-    static SyntheticMix create(String name, int sampleRate, double seconds, double rootHz, double voiceHz, double tempo,
+    public static SyntheticSong create(String name, int sampleRate, double seconds, double rootHz, double voiceHz, double tempo,
                                long seed) {
         int length = (int) (seconds * sampleRate);
         Random random = new Random(seed);
@@ -103,7 +106,7 @@ record SyntheticMix(String name, int sampleRate, float[] vocalLeft, float[] voca
         float[] vocalRight = dry.clone();
         addReverb(dry, vocalLeft, new int[] {1_307, 1_693, 2_203}, sampleRate);
         addReverb(dry, vocalRight, new int[] {1_427, 1_861, 2_399}, sampleRate);
-        return new SyntheticMix(name, sampleRate, vocalLeft, vocalRight, accLeft, accRight);
+        return new SyntheticSong(name, sampleRate, vocalLeft, vocalRight, accLeft, accRight, 4 * beat);
     }
 
     /** Feedback combs at the given delays (in samples at 44.1 kHz), about -16 dB below the dry voice. */
