@@ -5,14 +5,12 @@ import app.chorus.audio.MediaInfo;
 import app.chorus.audio.MediaProbe;
 import app.chorus.audio.StemSplitter;
 import app.chorus.audio.SyntheticSong;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
  * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticSong}):
@@ -82,7 +80,7 @@ public final class SeparationBenchmark {
         try {
             SyntheticSong song = SyntheticSong.create("4 minutes", RATE, 240, 220, 196, 110, 9);
             Path mp3 = folder.resolve("song.mp3");
-            writeMp3(song, mp3);
+            song.write(mp3, "mp3", avcodec.AV_CODEC_ID_MP3, java.util.Map.of());
             // A first, untimed run loads FFmpeg's natives and warms the JIT, as a running server has.
             Path warm = Files.createDirectories(folder.resolve("warm"));
             new StemSplitter().split(mp3, warm, share -> { });
@@ -139,27 +137,5 @@ public final class SeparationBenchmark {
             error += left * left + right * right;
         }
         return 10 * Math.log10(signal / Math.max(error, 1e-20));
-    }
-
-    private static void writeMp3(SyntheticSong song, Path file) throws Exception {
-        float[] left = song.mixLeft();
-        float[] right = song.mixRight();
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
-            recorder.setFormat("mp3");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_MP3);
-            recorder.setSampleRate(RATE);
-            recorder.setAudioBitrate(192_000);
-            recorder.start();
-            float[] interleaved = new float[2 * 4096];
-            for (int start = 0; start < left.length; start += 4096) {
-                int n = Math.min(4096, left.length - start);
-                for (int index = 0; index < n; index++) {
-                    interleaved[2 * index] = Math.max(-1, Math.min(1, left[start + index]));
-                    interleaved[2 * index + 1] = Math.max(-1, Math.min(1, right[start + index]));
-                }
-                recorder.recordSamples(RATE, 2, FloatBuffer.wrap(interleaved, 0, 2 * n));
-            }
-            recorder.stop();
-        }
     }
 }

@@ -1,6 +1,12 @@
 package app.chorus.audio;
 
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
  * A stereo song whose parts are known: a voice-like lead (a melody with vibrato, vowel formants
@@ -25,6 +31,37 @@ public record SyntheticSong(String name, int sampleRate, float[] vocalLeft, floa
 
     public int length() {
         return vocalLeft.length;
+    }
+
+    /**
+     * Encodes the mix to {@code file} with FFmpeg: {@code container} as FFmpeg names it ("mp3",
+     * "ipod" for M4A), {@code codec} an {@code avcodec.AV_CODEC_ID_*}, with the given tags.
+     */
+    public void write(Path file, String container, int codec, Map<String, String> tags) throws IOException {
+        FfmpegLog.quiet();
+        float[] left = mixLeft();
+        float[] right = mixRight();
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
+            recorder.setFormat(container);
+            recorder.setAudioCodec(codec);
+            recorder.setSampleRate(sampleRate);
+            recorder.setAudioBitrate(192_000);
+            if (codec == avcodec.AV_CODEC_ID_AAC) {
+                recorder.setAudioOption("aac_coder", "fast");
+            }
+            tags.forEach(recorder::setMetadata);
+            recorder.start();
+            float[] interleaved = new float[2 * 4096];
+            for (int start = 0; start < left.length; start += 4096) {
+                int count = Math.min(4096, left.length - start);
+                for (int index = 0; index < count; index++) {
+                    interleaved[2 * index] = Math.max(-1, Math.min(1, left[start + index]));
+                    interleaved[2 * index + 1] = Math.max(-1, Math.min(1, right[start + index]));
+                }
+                recorder.recordSamples(sampleRate, 2, FloatBuffer.wrap(interleaved, 0, 2 * count));
+            }
+            recorder.stop();
+        }
     }
 
     /**

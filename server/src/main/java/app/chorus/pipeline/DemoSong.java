@@ -6,13 +6,12 @@ import app.chorus.jobs.Jobs;
 import app.chorus.library.Library;
 import app.chorus.library.SongSort;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
  * The demo song a newcomer finds in the library: 48 seconds of generated backing and a sung-like
@@ -63,7 +62,8 @@ public final class DemoSong {
         SyntheticSong song = SyntheticSong.create(TITLE, RATE, SECONDS, 220, 196, 100, 2026);
         Path staged = uploads.newStagedFile();
         try {
-            write(song, staged);
+            song.write(staged, "ipod", avcodec.AV_CODEC_ID_AAC,
+                    Map.of("title", TITLE, "artist", ARTIST, "album", "Chorus", "genre", "Demo"));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(staged);
             throw e;
@@ -81,32 +81,5 @@ public final class DemoSong {
                     LINES[phrase % LINES.length]));
         }
         return lrc.toString();
-    }
-
-    private static void write(SyntheticSong song, Path file) throws IOException {
-        float[] left = song.mixLeft();
-        float[] right = song.mixRight();
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 2)) {
-            recorder.setFormat("ipod");
-            recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            recorder.setSampleRate(RATE);
-            recorder.setAudioBitrate(192_000);
-            recorder.setAudioOption("aac_coder", "fast");
-            recorder.setMetadata("title", TITLE);
-            recorder.setMetadata("artist", ARTIST);
-            recorder.setMetadata("album", "Chorus");
-            recorder.setMetadata("genre", "Demo");
-            recorder.start();
-            float[] interleaved = new float[2 * 4096];
-            for (int start = 0; start < left.length; start += 4096) {
-                int count = Math.min(4096, left.length - start);
-                for (int index = 0; index < count; index++) {
-                    interleaved[2 * index] = Math.max(-1, Math.min(1, left[start + index]));
-                    interleaved[2 * index + 1] = Math.max(-1, Math.min(1, right[start + index]));
-                }
-                recorder.recordSamples(RATE, 2, FloatBuffer.wrap(interleaved, 0, 2 * count));
-            }
-            recorder.stop();
-        }
     }
 }
