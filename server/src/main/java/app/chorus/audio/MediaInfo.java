@@ -10,9 +10,14 @@ import java.util.Map;
  * @param durationMs the length of the audio that really decodes
  * @param hasVideo   a real video track (an embedded cover picture does not count)
  * @param tags       the container's tags, keys in lower case (title, artist, album, date, genre, ...)
+ * @param cover      the embedded cover picture as stored in the file, or null
  */
 public record MediaInfo(String container, String audioCodec, int sampleRate, int channels, long durationMs,
-                        boolean hasVideo, Map<String, String> tags) {
+                        boolean hasVideo, Map<String, String> tags, CoverArt cover) {
+    /** An embedded picture: its bytes and what they are ("jpeg", "png" or "webp"). */
+    public record CoverArt(byte[] bytes, String type) {
+    }
+
     public MediaInfo {
         tags = Map.copyOf(tags);
     }

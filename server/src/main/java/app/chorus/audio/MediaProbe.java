@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
@@ -18,6 +22,8 @@ import org.bytedeco.javacv.Frame;
 public final class MediaProbe {
     /** Below this share of the length its header states, the audio is taken as truncated. */
     private static final double TRUNCATED_BELOW = 0.9;
+    /** Larger embedded pictures are ignored. */
+    private static final int MAX_COVER_BYTES = 10 * 1024 * 1024;
 
     static {
         FfmpegLog.quiet();
@@ -41,6 +47,7 @@ public final class MediaProbe {
             }
             int sampleRate = grabber.getSampleRate();
             int channels = grabber.getAudioChannels();
+            MediaInfo.CoverArt cover = coverArt(grabber);
             long declaredMicros = Math.max(0, grabber.getLengthInTime());
             long samples = 0;
             long lastReport = 0;
@@ -81,10 +88,48 @@ public final class MediaProbe {
             grabber.getAudioMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
             grabber.getMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
             return new MediaInfo(grabber.getFormat(), grabber.getAudioCodecName(), sampleRate, channels, durationMs,
-                    grabber.hasVideo() && !isCoverArt(grabber), tags);
+                    grabber.hasVideo() && cover == null && !isCoverArt(grabber), tags, cover);
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
             throw new UnsupportedMedia("not_media", "The file cannot be read as media (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /** The first embedded picture FFmpeg marks as attached (an ID3 APIC frame, an MP4 covr atom...). */
+    private static MediaInfo.CoverArt coverArt(FFmpegFrameGrabber grabber) {
+        AVFormatContext context = grabber.getFormatContext();
+        for (int index = 0; index < context.nb_streams(); index++) {
+            AVStream stream = context.streams(index);
+            if ((stream.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                continue;
+            }
+            AVPacket picture = stream.attached_pic();
+            int size = picture.size();
+            if (size <= 0 || size > MAX_COVER_BYTES) {
+                continue;
+            }
+            byte[] bytes = new byte[size];
+            picture.data().get(bytes);
+            String type = imageType(bytes);
+            if (type != null) {
+                return new MediaInfo.CoverArt(bytes, type);
+            }
+        }
+        return null;
+    }
+
+    /** What an image is, by its first bytes; null for anything but JPEG, PNG and WebP. */
+    static String imageType(byte[] bytes) {
+        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+            return "png";
+        }
+        if (bytes.length > 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
+                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
+            return "webp";
+        }
+        return null;
     }
 
     /** An embedded cover picture shows up as a one-frame video stream; that is not a music video. */

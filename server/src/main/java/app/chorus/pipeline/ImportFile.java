@@ -108,6 +108,13 @@ public final class ImportFile implements JobHandler {
             try (InputStream content = Files.newInputStream(staged)) {
                 library.attachMedia(song.id(), MediaKind.ORIGINAL, format, content);
             }
+            if (info.cover() != null) {
+                library.attachMedia(song.id(), MediaKind.COVER, switch (info.cover().type()) {
+                    case "png" -> MediaFormat.PNG;
+                    case "webp" -> MediaFormat.WEBP;
+                    default -> MediaFormat.JPEG;
+                }, new java.io.ByteArrayInputStream(info.cover().bytes()));
+            }
             context.checkCancelled();
             context.progress(JobStatus.PROCESSING, 30, "Separating vocals");
             StemSplitter.Stems stems = separator.split(staged, context.workDir(),

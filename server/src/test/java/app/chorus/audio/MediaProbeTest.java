@@ -39,6 +39,22 @@ class MediaProbeTest {
     }
 
     @Test
+    void anEmbeddedCoverPictureIsFoundAndIsNotTakenForAVideo() throws Exception {
+        byte[] png = TestMedia.png();
+        Path file = TestMedia.withCover(TestMedia.write(folder.resolve("cover.mp3"), TestMedia.Kind.MP3, 2.0), png, "image/png");
+
+        MediaInfo info = probe.probe(file, share -> { });
+
+        assertThat(info.cover()).isNotNull();
+        assertThat(info.cover().type()).isEqualTo("png");
+        assertThat(info.cover().bytes()).isEqualTo(png);
+        assertThat(info.hasVideo()).isFalse();
+        assertThat(info.durationMs()).isBetween(1_900L, 2_150L);
+        assertThat(probe.probe(TestMedia.write(folder.resolve("plain.mp3"), TestMedia.Kind.MP3, 1.0), share -> { }).cover())
+                .isNull();
+    }
+
+    @Test
     void aFileThatIsNotMediaIsRefusedWhateverItsName() throws IOException {
         Path text = Files.writeString(folder.resolve("song.mp3"), "This is not music at all, just some text.\n".repeat(50));
         byte[] noise = new byte[64 * 1024];

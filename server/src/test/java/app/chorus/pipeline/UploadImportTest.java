@@ -180,6 +180,25 @@ class UploadImportTest {
     }
 
     @Test
+    void anEmbeddedCoverBecomesTheSongsThumbnail() throws Exception {
+        byte[] png = TestMedia.png();
+        Path file = TestMedia.withCover(TestMedia.write(folder.resolve("c.mp3"), TestMedia.Kind.MP3, 2.0), png, "image/png");
+        try (WsTestClient watcher = jobWatcher()) {
+            String jobId = JSON.readTree(upload("files", "c.mp3", Files.readAllBytes(file)).body())
+                    .get("jobs").get(0).get("id").asText();
+            String songId = eventsUntilDone(watcher, jobId).getLast().get(1).get("song_id").asText();
+
+            HttpResponse<byte[]> thumbnail = http.send(HttpRequest.newBuilder(server.http("/api/songs/" + songId + "/thumbnail"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(thumbnail.statusCode()).isEqualTo(200);
+            assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(thumbnail.body()).isEqualTo(png);
+            assertThat(JSON.readTree(server.get("/api/songs/" + songId).body()).get("thumbnail").asText())
+                    .isEqualTo(songId + "/cover.png");
+        }
+    }
+
+    @Test
     void aFileThatIsNotMediaFailsItsJobAndLeavesNothingBehind() throws Exception {
         int songsBefore = songCount();
         try (WsTestClient watcher = jobWatcher()) {

@@ -78,4 +78,38 @@ public final class TestMedia {
         }
         return file;
     }
+
+    /** A small real PNG picture. */
+    public static byte[] png() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 8; x++) {
+            image.setRGB(x, x, 0xFF4080);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Puts an ID3v2.3 tag with {@code picture} as the front cover (APIC) in front of an MP3 file. */
+    public static Path withCover(Path mp3, byte[] picture, String mimeType) throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(0); // ISO-8859-1 text
+        body.writeBytes(mimeType.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        body.write(0);
+        body.write(3); // front cover
+        body.write(0); // no description
+        body.writeBytes(picture);
+        byte[] frame = body.toByteArray();
+        java.io.ByteArrayOutputStream tag = new java.io.ByteArrayOutputStream();
+        int frameTotal = 10 + frame.length;
+        tag.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0,
+                (byte) ((frameTotal >> 21) & 0x7F), (byte) ((frameTotal >> 14) & 0x7F),
+                (byte) ((frameTotal >> 7) & 0x7F), (byte) (frameTotal & 0x7F)});
+        tag.writeBytes(new byte[] {'A', 'P', 'I', 'C', (byte) (frame.length >>> 24), (byte) (frame.length >>> 16),
+                (byte) (frame.length >>> 8), (byte) frame.length, 0, 0});
+        tag.writeBytes(frame);
+        tag.writeBytes(java.nio.file.Files.readAllBytes(mp3));
+        java.nio.file.Files.write(mp3, tag.toByteArray());
+        return mp3;
+    }
 }
