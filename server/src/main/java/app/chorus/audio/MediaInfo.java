@@ -11,9 +11,10 @@ import java.util.Map;
  * @param hasVideo   a real video track (an embedded cover picture does not count)
  * @param tags       the container's tags, keys in lower case (title, artist, album, date, genre, ...)
  * @param cover      the embedded cover picture as stored in the file, or null
+ * @param peaks      the peak level (0-1) of every 10 ms of the audio, for a waveform
  */
 public record MediaInfo(String container, String audioCodec, int sampleRate, int channels, long durationMs,
-                        boolean hasVideo, Map<String, String> tags, CoverArt cover) {
+                        boolean hasVideo, Map<String, String> tags, CoverArt cover, float[] peaks) {
     /** An embedded picture: its bytes and what they are ("jpeg", "png" or "webp"). */
     public record CoverArt(byte[] bytes, String type) {
     }

@@ -51,6 +51,11 @@ public final class MediaProbe {
             long declaredMicros = Math.max(0, grabber.getLengthInTime());
             long samples = 0;
             long lastReport = 0;
+            int bucket = Math.max(1, sampleRate / 100);
+            float[] peaks = new float[1024];
+            int peakCount = 0;
+            float currentPeak = 0;
+            int inBucket = 0;
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("Decoding stopped");
@@ -68,7 +73,21 @@ public final class MediaProbe {
                     break;
                 }
                 if (frame.samples != null && frame.samples.length > 0 && frame.samples[0] instanceof ShortBuffer buffer) {
-                    samples += frame.samples.length == 1 ? buffer.remaining() / channels : buffer.remaining();
+                    int frames = frame.samples.length == 1 ? buffer.remaining() / channels : buffer.remaining();
+                    samples += frames;
+                    // Peaks per 10 ms, from the first channel's samples (interleaved or planar).
+                    int step = frame.samples.length == 1 ? channels : 1;
+                    for (int index = 0, at = buffer.position(); index < frames; index++, at += step) {
+                        currentPeak = Math.max(currentPeak, Math.abs(buffer.get(at)) / 32768f);
+                        if (++inBucket == bucket) {
+                            if (peakCount == peaks.length) {
+                                peaks = java.util.Arrays.copyOf(peaks, peaks.length * 2);
+                            }
+                            peaks[peakCount++] = currentPeak;
+                            currentPeak = 0;
+                            inBucket = 0;
+                        }
+                    }
                 }
                 if (declaredMicros > 0 && samples - lastReport > sampleRate * 5L) {
                     lastReport = samples;
@@ -88,7 +107,8 @@ public final class MediaProbe {
             grabber.getAudioMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
             grabber.getMetadata().forEach((key, value) -> tags.put(key.toLowerCase(Locale.ROOT), value));
             return new MediaInfo(grabber.getFormat(), grabber.getAudioCodecName(), sampleRate, channels, durationMs,
-                    grabber.hasVideo() && cover == null && !isCoverArt(grabber), tags, cover);
+                    grabber.hasVideo() && cover == null && !isCoverArt(grabber), tags, cover,
+                    java.util.Arrays.copyOf(peaks, peakCount));
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
             throw new UnsupportedMedia("not_media", "The file cannot be read as media (" + firstLine(e.getMessage()) + ")");
         }

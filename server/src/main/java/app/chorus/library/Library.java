@@ -29,6 +29,8 @@ public final class Library {
     public static final int MAX_LYRICS_CHARS = 200_000;
     /** Longest duration a song may state: 24 hours. */
     public static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
+    /** The most slices a stored waveform summary has. */
+    public static final int MAX_WAVEFORM_COLUMNS = 2000;
     /** Largest page of songs or artists one request may ask for. */
     public static final int MAX_PAGE = 200;
 
@@ -199,6 +201,20 @@ public final class Library {
             throw new SongNotFound(id);
         }
         return updated;
+    }
+
+    /** Stores the song's waveform summary (peak levels 0-1, at most {@link #MAX_WAVEFORM_COLUMNS}). */
+    public void setWaveform(String id, float[] peaks) {
+        get(id);
+        songs.putWaveform(id, peaks.length <= MAX_WAVEFORM_COLUMNS ? peaks : Waveforms.columns(peaks, MAX_WAVEFORM_COLUMNS));
+    }
+
+    /** The song's waveform summary in {@code columns} slices (fewer if fewer were stored), if it has one. */
+    public Optional<float[]> waveform(String id, int columns) {
+        if (!isSongId(id)) {
+            return Optional.empty();
+        }
+        return songs.waveform(id).map(peaks -> Waveforms.columns(peaks, Math.max(1, Math.min(columns, peaks.length))));
     }
 
     /** Marks where the song is in its import. */

@@ -43,7 +43,10 @@ public final class SongRepository {
     }
 
     boolean delete(String id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM songs WHERE id = :id").bind("id", id).execute()) == 1;
+        return jdbi.withHandle(handle -> {
+            handle.createUpdate("DELETE FROM song_waveforms WHERE song_id = :id").bind("id", id).execute();
+            return handle.createUpdate("DELETE FROM songs WHERE id = :id").bind("id", id).execute();
+        }) == 1;
     }
 
     Optional<Song> find(String id) {
@@ -103,6 +106,34 @@ public final class SongRepository {
                     .map((row, context) -> new ArtistSummary(row.getString("artist"), row.getLong("songs"))).list();
             return new Page<>(artists, total, limit, offset);
         });
+    }
+
+    /** Stores (or replaces) the song's waveform summary. */
+    void putWaveform(String id, float[] peaks) {
+        StringBuilder text = new StringBuilder(peaks.length * 6);
+        for (int index = 0; index < peaks.length; index++) {
+            if (index > 0) {
+                text.append(',');
+            }
+            text.append(Math.round(peaks[index] * 1000) / 1000.0);
+        }
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("DELETE FROM song_waveforms WHERE song_id = :id").bind("id", id).execute();
+            handle.createUpdate("INSERT INTO song_waveforms (song_id, peaks) VALUES (:id, :peaks)")
+                    .bind("id", id).bind("peaks", text.toString()).execute();
+        });
+    }
+
+    Optional<float[]> waveform(String id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT peaks FROM song_waveforms WHERE song_id = :id")
+                .bind("id", id).mapTo(String.class).findOne()).map(text -> {
+                    String[] parts = text.split(",");
+                    float[] peaks = new float[parts.length];
+                    for (int index = 0; index < parts.length; index++) {
+                        peaks[index] = Float.parseFloat(parts[index]);
+                    }
+                    return peaks;
+                });
     }
 
     private static <T extends SqlStatement<T>> T bindAll(T statement, Song song) {

@@ -108,6 +108,7 @@ public final class ImportFile implements JobHandler {
             try (InputStream content = Files.newInputStream(staged)) {
                 library.attachMedia(song.id(), MediaKind.ORIGINAL, format, content);
             }
+            library.setWaveform(song.id(), info.peaks());
             if (info.cover() != null) {
                 library.attachMedia(song.id(), MediaKind.COVER, switch (info.cover().type()) {
                     case "png" -> MediaFormat.PNG;

@@ -31,6 +31,12 @@ class MediaProbeTest {
 
         assertThat(info.durationMs()).isBetween(2_900L, 3_150L);
         assertThat(info.channels()).isEqualTo(2);
+        assertThat(info.peaks()).as("a peak per 10 ms").hasSizeBetween(290, 315);
+        float loudest = 0;
+        for (float peak : info.peaks()) {
+            loudest = Math.max(loudest, peak);
+        }
+        assertThat(loudest).as("the chord peaks near 0.5 of full scale").isBetween(0.3f, 0.6f);
         assertThat(info.hasVideo()).isEqualTo(kind == TestMedia.Kind.MP4_VIDEO);
         if (kind != TestMedia.Kind.WAV) {
             assertThat(info.tag("title")).isEqualTo("Test Tone");

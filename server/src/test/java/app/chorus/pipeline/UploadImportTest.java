@@ -158,6 +158,9 @@ class UploadImportTest {
             assertThat(listed.get("status").asText()).isEqualTo("processed");
             assertThat(listed.get("instrumentalPath").asText()).endsWith("/download/instrumental");
             assertThat(listed.get("loudnessLufs").asDouble()).isBetween(-40.0, 0.0);
+            JsonNode waveform = JSON.readTree(server.get("/api/songs/" + songId + "/waveform?columns=50").body());
+            assertThat(waveform.get("columns").asInt()).isEqualTo(50);
+            assertThat(waveform.get("peaks")).hasSize(50).allSatisfy(peak -> assertThat(peak.asDouble()).isBetween(0.05, 1.0));
             HttpResponse<byte[]> instrumental = http.send(HttpRequest.newBuilder(
                     server.http("/api/songs/" + songId + "/download/instrumental")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(instrumental.headers().firstValue("Content-Type")).hasValue("audio/mp4");

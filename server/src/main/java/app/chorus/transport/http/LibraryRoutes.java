@@ -52,6 +52,7 @@ final class LibraryRoutes {
         routes.patch("/api/songs/{id}", this::edit);
         routes.delete("/api/songs/{id}", this::delete);
         routes.get("/api/songs/{id}/thumbnail", this::thumbnail);
+        routes.get("/api/songs/{id}/waveform", this::waveform);
         routes.get("/api/songs/{id}/download/{track}", this::download);
     }
 
@@ -151,6 +152,17 @@ final class LibraryRoutes {
             return;
         }
         MediaResponses.send(context, cover.get(), song.get().title() + "." + cover.get().format().extension());
+    }
+
+    private void waveform(Context context) {
+        int columns = intParam(context, "columns", 1000, Library.MAX_WAVEFORM_COLUMNS);
+        Optional<float[]> peaks = library.waveform(context.pathParam("id"), Math.max(1, columns));
+        if (peaks.isEmpty()) {
+            ApiErrors.notFound(context, library.find(context.pathParam("id")).isEmpty()
+                    ? "Song with ID '" + context.pathParam("id") + "' not found" : "The song has no waveform yet");
+            return;
+        }
+        context.json(Map.of("columns", peaks.get().length, "peaks", peaks.get()));
     }
 
     private void download(Context context) throws IOException {

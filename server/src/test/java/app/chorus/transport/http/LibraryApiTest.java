@@ -309,6 +309,27 @@ class LibraryApiTest {
         assertThat(noVocals.statusCode()).isEqualTo(404);
         assertThat(json(noVocals).get("error").textValue()).contains("vocals");
         assertThat(request("GET", "/api/songs/" + song.id() + "/thumbnail", null).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> noWaveform = request("GET", "/api/songs/" + song.id() + "/waveform", null);
+        assertThat(noWaveform.statusCode()).isEqualTo(404);
+        assertThat(json(noWaveform).get("error").textValue()).contains("no waveform");
+    }
+
+    @Test
+    void aStoredWaveformIsServedInTheColumnsAskedForKeepingEachSlicesPeak() throws IOException {
+        Song song = add("Title", "Artist");
+        float[] peaks = new float[400];
+        peaks[123] = 0.9f;
+        java.util.Arrays.fill(peaks, 300, 400, 0.5f);
+        library.setWaveform(song.id(), peaks);
+
+        JsonNode ten = json(request("GET", "/api/songs/" + song.id() + "/waveform?columns=10", null));
+        assertThat(ten.get("columns").intValue()).isEqualTo(10);
+        assertThat(ten.get("peaks").get(3).floatValue()).as("the slice holding the 0.9 peak").isEqualTo(0.9f);
+        assertThat(ten.get("peaks").get(0).floatValue()).isZero();
+        assertThat(ten.get("peaks").get(9).floatValue()).isEqualTo(0.5f);
+        assertThat(json(request("GET", "/api/songs/" + song.id() + "/waveform?columns=5000", null)).get("columns").intValue())
+                .as("never more columns than stored").isEqualTo(400);
+        assertThat(request("GET", "/api/songs/" + song.id() + "/waveform?columns=x", null).statusCode()).isEqualTo(400);
     }
 
     @Test
