@@ -11,7 +11,7 @@
 #   GENERATOR_CPUS       CPU list for the generator (default 1)
 #   SERVER_JAR           server jar (default server/target/chorus.jar)
 #   SERVER_JAVA_OPTS     JVM options for the server (default none)
-#   GENERATOR_JAVA_OPTS  JVM options for the generator (default -Xms4g -Xmx4g -Xmn3g, see below)
+#   GENERATOR_JAVA_OPTS  JVM options for the generator (default -Xms5g -Xmx5g -Xmn4g, see below)
 #   SERVER_ARGS          extra server flags, see below
 #   LOG_DIR              where the server log is kept (default loadtest/target)
 set -euo pipefail
@@ -27,7 +27,7 @@ SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 # latency. With a 3 GiB young generation the generator collects about once in 45 s instead
 # of every 4 s (it allocates ~70 MB/s at 58,000 deliveries/s), so a measured window sees at
 # most one such pause.
-GENERATOR_JAVA_OPTS="${GENERATOR_JAVA_OPTS:--Xms4g -Xmx4g -Xmn3g}"
+GENERATOR_JAVA_OPTS="${GENERATOR_JAVA_OPTS:--Xms5g -Xmx5g -Xmn4g}"
 LOG_DIR="${LOG_DIR:-$ROOT/loadtest/target}"
 
 # ---------------------------------------------------------------------------------------

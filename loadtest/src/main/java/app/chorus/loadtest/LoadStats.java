@@ -59,10 +59,13 @@ final class LoadStats {
     final LongAdder unparseableFrames = new LongAdder();
     final LongAdder pingsAnswered = new LongAdder();
     private final AtomicInteger samplesPrinted = new AtomicInteger();
+    private long[] measureStartGc = {0, 0};
+    private long[] measureEndGc = {0, 0};
 
     /** @param serverCpuNanos the server process's CPU time so far, or -1 (see ServerMemoryProbe) */
     void startMeasuring(LongSupplier serverCpuNanos) {
         this.serverCpuNanos = serverCpuNanos;
+        measureStartGc = generatorGc();
         latencyMicros.reset();
         sendLagMicros.reset();
         measureStartServerCpuNanos = serverCpuNanos.getAsLong();
@@ -73,6 +76,7 @@ final class LoadStats {
 
     void stopMeasuring() {
         measuring = false;
+        measureEndGc = generatorGc();
         measureEndNanos = System.nanoTime();
         measureEndCpuNanos = processCpuNanos();
         measureEndServerCpuNanos = serverCpuNanos.getAsLong();
@@ -100,6 +104,21 @@ final class LoadStats {
             return -1;
         }
         return (double) (endCpuNanos - startCpuNanos) / (measureEndNanos - measureStartNanos);
+    }
+
+    /** The generator's own collections while measuring: {count, milliseconds}. Its pauses delay every reading. */
+    long[] generatorGcWhileMeasuring() {
+        return new long[] {measureEndGc[0] - measureStartGc[0], measureEndGc[1] - measureStartGc[1]};
+    }
+
+    private static long[] generatorGc() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static long processCpuNanos() {

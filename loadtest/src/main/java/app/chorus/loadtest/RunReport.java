@@ -75,6 +75,9 @@ final class RunReport {
                     cores, available, microsPerDelivery(cores, seconds, deliveries),
                     cores > 0.8 * available ? "  WARNING: generator near saturation, latencies include its own queueing" : "");
         }
+        long[] gc = s.generatorGcWhileMeasuring();
+        out.printf("generator gc while measuring: %d collection(s), %d ms%s%n", gc[0], gc[1],
+                gc[1] > 20 ? "  WARNING: the generator's own pauses are in these latencies" : "");
         double serverCores = s.measuredServerCores();
         if (serverCores >= 0) {
             out.printf("server cpu while measuring: %.2f core(s), %.1f us per delivery%n",
