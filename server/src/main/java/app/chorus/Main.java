@@ -1,5 +1,6 @@
 package app.chorus;
 
+import app.chorus.cli.ImportCommand;
 import app.chorus.persistence.DatabaseInUse;
 import app.chorus.config.Config;
 import app.chorus.config.ConfigException;
@@ -9,7 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Command-line entry: {@code chorus serve [--setting value ...]}. Loads the configuration
+ * Command-line entry: {@code chorus serve [--setting value ...]} and {@code chorus import
+ * [--server URL] <file|folder>...} ({@link ImportCommand}). Loads the configuration
  * (defaults &lt; file &lt; environment &lt; command line), starts the server and stops it gracefully on
  * SIGTERM or Ctrl-C.
  */
@@ -29,8 +31,21 @@ public final class Main {
             System.out.print(Settings.helpText());
             return;
         }
+        if (command.equals("import")) {
+            try {
+                System.exit(new ImportCommand(System.out).run(rest, System.getenv()));
+            } catch (ConfigException | DatabaseInUse e) {
+                System.err.println("chorus: " + e.getMessage());
+                System.exit(2);
+            } catch (java.io.IOException e) {
+                System.err.println("chorus: import failed: " + e.getMessage());
+                System.exit(1);
+            } catch (InterruptedException e) {
+                System.exit(130);
+            }
+        }
         if (!command.equals("serve")) {
-            System.err.println("Unknown command '" + command + "'. Commands: serve, help");
+            System.err.println("Unknown command '" + command + "'. Commands: serve, import, help");
             System.exit(2);
         }
         Config config;

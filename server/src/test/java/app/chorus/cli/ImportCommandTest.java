@@ -1,0 +1,77 @@
+package app.chorus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.chorus.Chorus;
+import app.chorus.config.ConfigLoader;
+import app.chorus.library.Song;
+import app.chorus.library.SongSort;
+import app.chorus.testing.TestMedia;
+import app.chorus.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chorus import}: a folder through a running server, and files straight into a data folder. */
+class ImportCommandTest {
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final ImportCommand command = new ImportCommand(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFolderIsImportedThroughARunningServerWithAProgressBarPerFileAndFailuresCounted() throws Exception {
+        Path music = Files.createDirectories(folder.resolve("music/album"));
+        TestMedia.write(music.resolve("one.mp3"), TestMedia.Kind.MP3, 2.0, "title", "One", "artist", "Band");
+        TestMedia.write(music.resolve("two.flac"), TestMedia.Kind.FLAC, 2.0, "title", "Two", "artist", "Band");
+        Files.writeString(music.resolve("notes.txt"), "not a song\n".repeat(20));
+        Files.writeString(music.resolve(".hidden"), "skipped");
+        try (TestServer server = TestServer.start()) {
+            int exit = command.run(List.of("--server", "http://127.0.0.1:" + server.port(), folder.resolve("music").toString(),
+                    "https://example.com/video"), Map.of());
+
+            assertThat(exit).as(output()).isEqualTo(1);
+            assertThat(server.chorus().library().list(null, SongSort.TITLE, true, 10, 0).items())
+                    .extracting(Song::title).containsExactly("One", "Two");
+            assertThat(output()).contains("one.mp3 [########################] 100%  completed")
+                    .contains("two.flac [########################] 100%  completed")
+                    .contains("notes.txt [").contains("failed: The file is not audio or video")
+                    .contains("https://example.com/video: URL import is not available yet")
+                    .doesNotContain(".hidden")
+                    .contains("2 file(s) not imported.");
+        }
+    }
+
+    @Test
+    void withoutAServerTheFilesGoStraightIntoTheDataFolder() throws Exception {
+        Path song = TestMedia.write(folder.resolve("song.wav"), TestMedia.Kind.WAV, 2.0, "title", "Local", "artist", "Me");
+        Path dataDir = folder.resolve("data");
+
+        int exit = command.run(List.of("--data-dir", dataDir.toString(), song.toString()), Map.of());
+
+        assertThat(exit).as(output()).isZero();
+        assertThat(output()).contains("All imported.");
+        try (Chorus chorus = Chorus.start(ConfigLoader.load(List.of("--data-dir", dataDir.toString(), "--port", "0",
+                "--demo-song", "never"), Map.of()))) {
+            assertThat(chorus.library().list(null, SongSort.TITLE, true, 10, 0).items())
+                    .extracting(Song::title).containsExactly("Local");
+        }
+    }
+
+    @Test
+    void nothingToImportIsAUsageError() throws Exception {
+        assertThat(command.run(List.of(folder.resolve("missing.mp3").toString()), Map.of())).isEqualTo(2);
+        assertThat(output()).contains("no such file or folder").contains("Usage: chorus import");
+    }
+}
