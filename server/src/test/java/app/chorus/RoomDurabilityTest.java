@@ -7,14 +7,13 @@ import app.chorus.testing.TestServer;
 import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import app.chorus.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -146,11 +145,7 @@ class RoomDurabilityTest {
         void killEveryServer() throws InterruptedException, IOException {
             servers.close();
             if (!failed && dataDir != null) {
-                try (Stream<Path> files = Files.walk(dataDir)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+                Folders.delete(dataDir);
             }
         }
 

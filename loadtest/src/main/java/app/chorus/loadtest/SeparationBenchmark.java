@@ -22,6 +22,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
  */
 public final class SeparationBenchmark {
     private static final int RATE = 44_100;
+    private static final int CHUNK = 4096;
 
     private SeparationBenchmark() {
     }
@@ -45,13 +46,12 @@ public final class SeparationBenchmark {
         for (SyntheticSong mix : mixes) {
             float[] left = mix.mixLeft();
             float[] right = mix.mixRight();
-            float[][] out = new float[4][mix.length()];
             // Warm the JIT on the first mix before it is timed.
             if (nanos == 0) {
-                separate(left, right, new float[4][mix.length()]);
+                CentreSeparator.separate(RATE, left, right, CHUNK);
             }
             long start = System.nanoTime();
-            separate(left, right, out);
+            float[][] out = CentreSeparator.separate(RATE, left, right, CHUNK);
             nanos += System.nanoTime() - start;
             double vocal = sdr(mix.vocalLeft(), mix.vocalRight(), out[0], out[1]);
             double vocalBase = sdr(mix.vocalLeft(), mix.vocalRight(), left, right);
@@ -103,27 +103,6 @@ public final class SeparationBenchmark {
                 }
             }
         }
-    }
-
-    private static void separate(float[] left, float[] right, float[][] out) {
-        int[] written = {0};
-        CentreSeparator separator = new CentreSeparator(RATE, (vl, vr, al, ar, n) -> {
-            System.arraycopy(vl, 0, out[0], written[0], n);
-            System.arraycopy(vr, 0, out[1], written[0], n);
-            System.arraycopy(al, 0, out[2], written[0], n);
-            System.arraycopy(ar, 0, out[3], written[0], n);
-            written[0] += n;
-        });
-        int chunk = 4096;
-        float[] leftChunk = new float[chunk];
-        float[] rightChunk = new float[chunk];
-        for (int start = 0; start < left.length; start += chunk) {
-            int n = Math.min(chunk, left.length - start);
-            System.arraycopy(left, start, leftChunk, 0, n);
-            System.arraycopy(right, start, rightChunk, 0, n);
-            separator.push(leftChunk, rightChunk, n);
-        }
-        separator.finish();
     }
 
     /** SDR over both channels: reference energy over error energy, in dB. */

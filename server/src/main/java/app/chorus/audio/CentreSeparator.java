@@ -71,6 +71,32 @@ public final class CentreSeparator {
         filled = FRAME - HOP;
     }
 
+    /**
+     * Separates a whole signal held in memory, fed in pieces of {@code chunk} samples; returns
+     * {vocal left, vocal right, accompaniment left, accompaniment right}, each as long as the input.
+     */
+    public static float[][] separate(int sampleRate, float[] left, float[] right, int chunk) {
+        float[][] out = new float[4][left.length];
+        int[] written = {0};
+        CentreSeparator separator = new CentreSeparator(sampleRate, (vocalLeft, vocalRight, accLeft, accRight, count) -> {
+            System.arraycopy(vocalLeft, 0, out[0], written[0], count);
+            System.arraycopy(vocalRight, 0, out[1], written[0], count);
+            System.arraycopy(accLeft, 0, out[2], written[0], count);
+            System.arraycopy(accRight, 0, out[3], written[0], count);
+            written[0] += count;
+        });
+        for (int start = 0; start < left.length; start += chunk) {
+            int count = Math.min(chunk, left.length - start);
+            separator.push(java.util.Arrays.copyOfRange(left, start, start + count),
+                    java.util.Arrays.copyOfRange(right, start, start + count), count);
+        }
+        separator.finish();
+        if (written[0] != left.length) {
+            throw new IllegalStateException("The separator gave " + written[0] + " samples for " + left.length);
+        }
+        return out;
+    }
+
     /** Adds {@code count} samples per channel (use the same array twice for mono). */
     public void push(float[] leftIn, float[] rightIn, int count) {
         int offset = 0;

@@ -90,6 +90,14 @@ public final class Library {
      */
     public Song edit(String id, Map<SongField, Object> changes) {
         Song song = get(id);
+        Set<SongField> edited = EnumSet.noneOf(SongField.class);
+        edited.addAll(song.editedFields());
+        edited.addAll(changes.keySet());
+        return store(withChanges(song, changes, edited));
+    }
+
+    /** The song with each field in {@code changes} checked and set, and {@code edited} as its edited fields. */
+    private Song withChanges(Song song, Map<SongField, Object> changes, Set<SongField> edited) {
         String title = song.title();
         String artist = song.artist();
         String album = song.album();
@@ -113,14 +121,15 @@ public final class Library {
                 case SYNCED_LYRICS -> syncedLyrics = lyrics(SongField.SYNCED_LYRICS, value);
             }
         }
-        Set<SongField> edited = EnumSet.noneOf(SongField.class);
-        edited.addAll(song.editedFields());
-        edited.addAll(changes.keySet());
-        Song updated = new Song(song.id(), title, artist, album, genre, language, year, durationMs, song.status(),
+        return new Song(song.id(), title, artist, album, genre, language, year, durationMs, song.status(),
                 song.source(), song.provenance(), song.media(), plainLyrics, syncedLyrics, song.loudnessLufs(), edited,
                 song.createdAt(), now());
+    }
+
+    /** Stores a changed song; it must still exist. */
+    private Song store(Song updated) {
         if (!songs.update(updated)) {
-            throw new SongNotFound(id);
+            throw new SongNotFound(updated.id());
         }
         return updated;
     }
@@ -159,11 +168,7 @@ public final class Library {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the " + kind.wireName() + " of song " + id, e);
         }
-        Song updated = song.withMedia(song.media().with(kind, name), now());
-        if (!songs.update(updated)) {
-            throw new SongNotFound(id);
-        }
-        return updated;
+        return store(song.withMedia(song.media().with(kind, name), now()));
     }
 
     /**
@@ -178,29 +183,15 @@ public final class Library {
                 allowed.put(field, value);
             }
         });
-        if (allowed.isEmpty()) {
-            return song;
-        }
-        Song changed = edit(id, allowed);
-        Song unmarked = new Song(changed.id(), changed.title(), changed.artist(), changed.album(), changed.genre(),
-                changed.language(), changed.year(), changed.durationMs(), changed.status(), changed.source(),
-                changed.provenance(), changed.media(), changed.plainLyrics(), changed.syncedLyrics(), changed.loudnessLufs(),
-                song.editedFields(), changed.createdAt(), changed.updatedAt());
-        songs.update(unmarked);
-        return unmarked;
+        return allowed.isEmpty() ? song : store(withChanges(song, allowed, song.editedFields()));
     }
 
     /** Records what decoding measured: the integrated loudness (LUFS) and the real duration. */
     public Song setAnalysis(String id, double loudnessLufs, long durationMs) {
         Song song = get(id);
-        Song updated = new Song(song.id(), song.title(), song.artist(), song.album(), song.genre(), song.language(),
-                song.year(), song.editedFields().contains(SongField.DURATION_MS) ? song.durationMs() : Long.valueOf(durationMs),
-                song.status(), song.source(), song.provenance(), song.media(), song.plainLyrics(), song.syncedLyrics(),
-                Double.isFinite(loudnessLufs) ? loudnessLufs : null, song.editedFields(), song.createdAt(), now());
-        if (!songs.update(updated)) {
-            throw new SongNotFound(id);
-        }
-        return updated;
+        Song timed = song.editedFields().contains(SongField.DURATION_MS) ? song
+                : withChanges(song, Map.of(SongField.DURATION_MS, durationMs), song.editedFields());
+        return store(timed.withLoudness(Double.isFinite(loudnessLufs) ? loudnessLufs : null, now()));
     }
 
     /** Stores the song's waveform summary (peak levels 0-1, at most {@link #MAX_WAVEFORM_COLUMNS}). */
@@ -220,11 +211,7 @@ public final class Library {
     /** Marks where the song is in its import. */
     public Song setStatus(String id, SongStatus status) {
         Song song = get(id);
-        Song updated = song.withStatus(status, now());
-        if (!songs.update(updated)) {
-            throw new SongNotFound(id);
-        }
-        return updated;
+        return store(song.withStatus(status, now()));
     }
 
     /** Stored times have millisecond precision; so do the songs this class hands out. */

@@ -20,6 +20,11 @@ public record Song(String id, String title, String artist, String album, String 
                 plainLyrics, syncedLyrics, loudnessLufs, editedFields, createdAt, now);
     }
 
+    Song withLoudness(Double newLoudnessLufs, Instant now) {
+        return new Song(id, title, artist, album, genre, language, year, durationMs, status, source, provenance, media,
+                plainLyrics, syncedLyrics, newLoudnessLufs, editedFields, createdAt, now);
+    }
+
     Song withStatus(SongStatus newStatus, Instant now) {
         return new Song(id, title, artist, album, genre, language, year, durationMs, newStatus, source, provenance, media,
                 plainLyrics, syncedLyrics, loudnessLufs, editedFields, createdAt, now);

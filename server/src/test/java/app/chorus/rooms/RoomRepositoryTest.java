@@ -10,15 +10,14 @@ import app.chorus.persistence.DatabaseInUse;
 import app.chorus.persistence.ServerSecrets;
 import app.chorus.rooms.RoomRepository.StoredRoom;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import app.chorus.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -71,11 +70,7 @@ class RoomRepositoryTest {
         @Override
         void stop() throws IOException {
             if (folder != null) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+                Folders.delete(folder);
             }
         }
     }
