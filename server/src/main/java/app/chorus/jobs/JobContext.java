@@ -30,7 +30,7 @@ public final class JobContext {
     /** Records which song a job is about, once the handler knows. */
     @FunctionalInterface
     interface Describer {
-        void describe(String songId, String title, String artist);
+        void describe(JobContext context, String songId, String title, String artist);
     }
 
     JobContext(Job job, Path workDir, Describer describer) {
@@ -41,7 +41,7 @@ public final class JobContext {
 
     /** Tells people which song this job turned out to be about (shown with the job). */
     public void describe(String songId, String title, String artist) {
-        describer.describe(songId, title, artist);
+        describer.describe(this, songId, title, artist);
     }
 
     /** The job as it was claimed. */

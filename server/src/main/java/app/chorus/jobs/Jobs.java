@@ -1,13 +1,11 @@
 package app.chorus.jobs;
 
 import app.chorus.events.EventBus;
+import app.chorus.files.Folders;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -226,10 +224,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job) {
-        JobContext context = new JobContext(job, workRoot.resolve(job.id()), (songId, title, artist) -> {
-            repository.describe(job.id(), songId, title, artist);
-            repository.find(job.id()).ifPresent(described -> publish("job_updated", described));
-        });
+        JobContext context = new JobContext(job, workRoot.resolve(job.id()), this::describe);
         context.bindWorker(Thread.currentThread());
         running.put(job.id(), context);
         if (stopping) {
@@ -298,15 +293,33 @@ public final class Jobs implements AutoCloseable {
     private void flushProgress() {
         for (Map.Entry<String, JobContext> entry : running.entrySet()) {
             try {
-                JobContext.Snapshot snapshot = entry.getValue().takeDirty();
-                if (snapshot != null && repository.progress(entry.getKey(), node, snapshot.status(), snapshot.progress(),
-                        snapshot.message(), now())) {
+                if (writeProgress(entry.getKey(), entry.getValue())) {
                     repository.find(entry.getKey()).ifPresent(job -> publish("job_updated", job));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not save the progress of job {}", entry.getKey(), e);
             }
         }
+    }
+
+    /**
+     * Writes the progress reported since the last write, if any; true when it did. One context's
+     * writes never overlap, so a newer report is never overwritten by an older one.
+     */
+    private boolean writeProgress(String id, JobContext context) {
+        synchronized (context) {
+            JobContext.Snapshot snapshot = context.takeDirty();
+            return snapshot != null && repository.progress(id, node, snapshot.status(), snapshot.progress(),
+                    snapshot.message(), now());
+        }
+    }
+
+    /** Records the song a running job is about, with its latest progress, in one published update. */
+    private void describe(JobContext context, String songId, String title, String artist) {
+        String id = context.job().id();
+        writeProgress(id, context);
+        repository.describe(id, songId, title, artist);
+        repository.find(id).ifPresent(described -> publish("job_updated", described));
     }
 
     /** Heartbeats for the jobs here, cancellations asked for on other nodes, and other nodes' orphans. */
@@ -402,23 +415,8 @@ public final class Jobs implements AutoCloseable {
     }
 
     private static void removeQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.delete(folder);
         } catch (IOException e) {
             LOG.warn("Could not remove job folder {}", folder, e);
         }
