@@ -8,7 +8,14 @@ import app.chorus.jobs.JobRepository;
 import app.chorus.jobs.JobSettings;
 import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.DemoSong;
+import app.chorus.pipeline.FolderImport;
 import app.chorus.pipeline.ImportFile;
+import app.chorus.pipeline.ImportUrl;
+import app.chorus.pipeline.Imports;
+import app.chorus.sources.UrlPolicy;
+import app.chorus.sources.YtDlp;
+import app.chorus.audio.DemucsSeparator;
+import app.chorus.audio.Separator;
 import app.chorus.pipeline.Uploads;
 import app.chorus.audio.MediaProbe;
 import app.chorus.audio.StemSplitter;
@@ -71,15 +78,25 @@ public final class Chorus implements AutoCloseable {
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
             EventBus events = new InProcessEventBus();
             Uploads uploads = new Uploads(config.server().dataDir().resolve("uploads"), config.jobs().uploadMaxBytes());
-            ImportFile importer = new ImportFile(library, uploads, new MediaProbe(), new StemSplitter(), json);
+            MediaProbe probe = new MediaProbe();
+            String separatorName = separatorName(config.imports());
+            Separator separator = separatorName.equals("demucs")
+                    ? new DemucsSeparator(config.imports().demucsCommand(), config.imports().demucsModel(), ProcessBuilder::start)
+                    : new StemSplitter();
+            ImportFile importer = new ImportFile(library, uploads, probe, separator, json);
+            ImportUrl urlImporter = new ImportUrl(library, probe, separator,
+                    new YtDlp(config.imports().ytDlpPath(), config.imports().downloadTimeout(), config.jobs().uploadMaxBytes(), json),
+                    new UrlPolicy(config.imports().allowPrivateUrls()), json);
+            Imports imports = new Imports(uploads, importer, urlImporter,
+                    new FolderImport(config.imports().folders(), uploads), separatorName);
             jobs = new Jobs(new JobRepository(database.jdbi()), events, clock, config.server().dataDir().resolve("jobs"),
                     new JobSettings(config.jobs().maxConcurrent(), config.jobs().lease(), config.jobs().maxAttempts()),
-                    List.of(importer), database.dialect() == Database.Dialect.SQLITE);
+                    List.of(importer, urlImporter), database.dialect() == Database.Dialect.SQLITE);
             removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, uploads, importer, gateway,
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, gateway,
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
@@ -92,6 +109,22 @@ public final class Chorus implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The separator imports use: Demucs when configured and installed; configured but missing,
+     * the built-in one, with a warning, rather than failing every import.
+     */
+    private static String separatorName(Config.Imports imports) {
+        if (imports.separator() != Config.Imports.Separator.DEMUCS) {
+            return "builtin";
+        }
+        if (DemucsSeparator.isAvailable(imports.demucsCommand())) {
+            return "demucs";
+        }
+        LOG.warn("separator=demucs, but '{}' was not found; imports use the built-in separator",
+                String.join(" ", imports.demucsCommand()));
+        return "builtin (demucs not found)";
     }
 
     /** The demo song for a newcomer (or on --demo); a failure to make it never stops the server. */
@@ -112,7 +145,7 @@ public final class Chorus implements AutoCloseable {
     private static void removeAbandonedUploads(Jobs jobs, Uploads uploads, ImportFile importer) {
         java.util.Set<java.nio.file.Path> waiting = jobs.list(null, true).stream()
                 .filter(job -> job.kind().equals(ImportFile.KIND) && !job.status().isTerminal())
-                .map(importer::uploadOf)
+                .flatMap(job -> importer.uploadsOf(job).stream())
                 .collect(java.util.stream.Collectors.toSet());
         try {
             uploads.removeAllBut(waiting);

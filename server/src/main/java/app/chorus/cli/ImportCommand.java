@@ -4,6 +4,7 @@ import app.chorus.Chorus;
 import app.chorus.config.Config;
 import app.chorus.config.ConfigLoader;
 import app.chorus.persistence.DatabaseInUse;
+import app.chorus.pipeline.ImportBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +27,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code chorus import [--server URL] [--setting value ...] <file|folder>...}: imports files
- * (folders recursively) through the same upload and jobs as the web app, with a progress bar per
- * job. With {@code --server} it talks to that running server; without, it runs a server of its
+ * {@code chorus import [--server URL] [--setting value ...] <file|folder|url>...}: imports files
+ * (folders recursively; an MP3 goes with its CD+G graphics and lyrics) and video-page URLs through
+ * the same upload, URL import and jobs as the web app, with a progress bar per job. With {@code --server} it talks to that running server; without, it runs a server of its
  * own on the data folder for the time of the import, or uses the one already running there.
  * Exit code 0 when every file was imported, 1 when some failed, 2 for bad arguments.
  */
@@ -47,7 +48,8 @@ public final class ImportCommand {
     public int run(List<String> args, Map<String, String> environment) throws IOException, InterruptedException {
         String server = null;
         List<String> settings = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
+        List<Upload> files = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         int failures = 0;
         for (int index = 0; index < args.size(); index++) {
             String argument = args.get(index);
@@ -59,30 +61,57 @@ public final class ImportCommand {
                     settings.add(args.get(++index));
                 }
             } else if (argument.startsWith("http://") || argument.startsWith("https://")) {
-                out.println(argument + ": URL import is not available yet; download the file and import it");
-                failures++;
+                urls.add(argument);
             } else {
                 Path path = Path.of(argument);
                 if (!Files.exists(path)) {
                     out.println(argument + ": no such file or folder");
                     failures++;
                 } else if (Files.isDirectory(path)) {
-                    try (Stream<Path> found = Files.walk(path)) {
-                        found.filter(Files::isRegularFile)
-                                .filter(file -> !file.getFileName().toString().startsWith("."))
-                                .sorted().forEach(files::add);
-                    }
+                    files.addAll(folder(path));
                 } else {
-                    files.add(path);
+                    files.add(new Upload(path, path.getFileName().toString(), false));
                 }
             }
         }
-        if (files.isEmpty()) {
-            out.println("Nothing to import. Usage: chorus import [--server URL] <file|folder>...");
+        if (files.isEmpty() && urls.isEmpty()) {
+            out.println("Nothing to import. Usage: chorus import [--server URL] <file|folder|url>...");
             return 2;
         }
+        return importAll(server, settings, environment, files, urls, failures);
+    }
+
+    /** A file to send, with the name the server sees (relative to the folder given, for pairing). */
+    private record Upload(Path file, String name, boolean fromFolder) {
+    }
+
+    /** The song files of a library folder, hidden files and files that are no songs left out. */
+    private List<Upload> folder(Path root) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        String prefix = base.getFileName() == null ? "" : base.getFileName() + "/";
+        try (Stream<Path> found = Files.walk(base)) {
+            return found.filter(Files::isRegularFile)
+                    .filter(file -> !hidden(base.relativize(file)))
+                    .filter(file -> ImportBatch.isSongCandidate(file.getFileName().toString()))
+                    .sorted()
+                    .map(file -> new Upload(file, prefix + base.relativize(file).toString().replace('\\', '/'), true))
+                    .toList();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int importAll(String server, List<String> settings, Map<String, String> environment, List<Upload> files,
+                          List<String> urls, int failures) throws IOException, InterruptedException {
         if (server != null) {
-            return importInto(URI.create(server.endsWith("/") ? server : server + "/"), files, failures);
+            return importInto(URI.create(server.endsWith("/") ? server : server + "/"), files, urls, failures);
         }
         Config config = ConfigLoader.load(withPortZero(settings), environment);
         Chorus chorus;
@@ -91,10 +120,10 @@ public final class ImportCommand {
         } catch (DatabaseInUse inUse) {
             URI running = URI.create("http://127.0.0.1:" + ConfigLoader.load(settings, environment).server().port() + "/");
             out.println("A server is running on " + config.server().dataDir() + "; importing through it (" + running + ")");
-            return importInto(running, files, failures);
+            return importInto(running, files, urls, failures);
         }
         try {
-            return importInto(URI.create("http://127.0.0.1:" + chorus.port() + "/"), files, failures);
+            return importInto(URI.create("http://127.0.0.1:" + chorus.port() + "/"), files, urls, failures);
         } finally {
             chorus.close();
         }
@@ -106,18 +135,42 @@ public final class ImportCommand {
         return local;
     }
 
-    /** Uploads each file, then follows the jobs until every one has ended. */
-    private int importInto(URI server, List<Path> files, int failures) throws IOException, InterruptedException {
-        Map<String, Path> jobs = new LinkedHashMap<>();
-        for (Path file : files) {
-            HttpResponse<String> response = upload(server.resolve("api/songs/upload"), file);
-            JsonNode body = JSON.readTree(response.body());
+    /**
+     * Uploads the files, a song's files together (an MP3 with its CD+G graphics and lyrics), and
+     * queues the URLs; then follows the jobs until every one has ended.
+     */
+    private int importInto(URI server, List<Upload> files, List<String> urls, int failures)
+            throws IOException, InterruptedException {
+        Map<String, String> jobs = new LinkedHashMap<>();
+        Map<String, List<Upload>> songs = new LinkedHashMap<>();
+        for (Upload file : files) {
+            songs.computeIfAbsent(ImportBatch.key(file.name()), key -> new ArrayList<>()).add(file);
+        }
+        for (List<Upload> song : songs.values()) {
+            String label = song.getFirst().name();
+            HttpResponse<String> response = upload(server.resolve("api/songs/upload"), song);
+            JsonNode body = parse(response.body());
             if (response.statusCode() != 202) {
-                out.println(file + ": refused (" + response.statusCode() + ") " + body.path("error").asText(response.body()));
+                out.println(label + ": refused (" + response.statusCode() + ") " + body.path("error").asText(response.body()));
                 failures++;
                 continue;
             }
-            jobs.put(body.get("jobs").get(0).get("id").asText(), file);
+            body.path("skipped").forEach(skipped -> out.println(skipped.path("name").asText() + ": skipped, "
+                    + skipped.path("reason").asText()));
+            body.path("jobs").forEach(job -> jobs.put(job.get("id").asText(), job.path("filename").asText(label)));
+        }
+        for (String url : urls) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.resolve("api/youtube/download"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("url", url).toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = parse(response.body());
+            if (response.statusCode() != 202) {
+                out.println(url + ": refused (" + response.statusCode() + ") " + body.path("error").asText(response.body()));
+                failures++;
+                continue;
+            }
+            jobs.put(body.get("data").get("jobId").asText(), url);
         }
         Map<String, String> shown = new LinkedHashMap<>();
         while (!jobs.isEmpty()) {
@@ -146,27 +199,42 @@ public final class ImportCommand {
         return failures == 0 ? 0 : 1;
     }
 
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return JSON.createObjectNode();
+        }
+    }
+
     /** {@code name [#######.........]  45%  processing: Separating vocals}. */
-    private static String line(Path file, JsonNode job) {
+    private static String line(String label, JsonNode job) {
         int progress = job.path("progress").asInt();
         int filled = progress * BAR / 100;
         String status = job.path("status").asText();
         String detail = status.equals("failed") ? job.path("error").asText() : job.path("status_message").asText("");
-        return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %s%s", file.getFileName(), "#".repeat(filled),
+        return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %s%s", label, "#".repeat(filled),
                 ".".repeat(BAR - filled), progress, status, detail.isEmpty() ? "" : ": " + detail);
     }
 
-    private HttpResponse<String> upload(URI url, Path file) throws IOException, InterruptedException {
+    private HttpResponse<String> upload(URI url, List<Upload> files) throws IOException, InterruptedException {
         String boundary = "chorus-" + UUID.randomUUID();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                + file.getFileName().toString().replace("\"", "'") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        for (Upload file : files) {
+            parts.add(HttpRequest.BodyPublishers.ofByteArray(("--" + boundary + "\r\nContent-Disposition: form-data; "
+                    + "name=\"files\"; filename=\"" + file.name().replace("\"", "'").replaceAll("[\r\n]", " ")
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8)));
+            parts.add(HttpRequest.BodyPublishers.ofFile(file.file()));
+            parts.add(HttpRequest.BodyPublishers.ofByteArray("\r\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        if (files.getFirst().fromFolder()) {
+            parts.add(HttpRequest.BodyPublishers.ofByteArray(("--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nfolder\r\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        parts.add(HttpRequest.BodyPublishers.ofByteArray(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(url)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

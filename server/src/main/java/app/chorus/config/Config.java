@@ -12,8 +12,9 @@ import java.util.List;
  * @param websocket limits and heartbeat of the /ws endpoint
  * @param rooms   karaoke room limits
  * @param jobs    background jobs: concurrency, lease, attempts
+ * @param imports import sources and the vocal separator
  */
-public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs) {
+public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs, Imports imports) {
 
     /** Listening and file-system settings. */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
@@ -40,6 +41,16 @@ public record Config(Server server, Database database, WebSocket websocket, Room
     public record Jobs(int maxConcurrent, Duration lease, int maxAttempts, long uploadMaxBytes, DemoSong demoSong) {
         /** When the demo song is added. */
         public enum DemoSong { FIRST_RUN, ALWAYS, NEVER }
+    }
+
+    /**
+     * Import sources and separation: the yt-dlp program, whether URLs of private addresses may be
+     * fetched, the download time limit, the server folders open to folder import, and the separator.
+     */
+    public record Imports(String ytDlpPath, boolean allowPrivateUrls, Duration downloadTimeout, List<Path> folders,
+                          Separator separator, List<String> demucsCommand, String demucsModel) {
+        /** Which vocal separator imports use. */
+        public enum Separator { BUILTIN, DEMUCS }
     }
 
     /** Karaoke room limits. */

@@ -173,7 +173,28 @@ public final class ConfigLoader {
         if (jobs.lease().toMillis() < 3_000) {
             throw values.invalid("jobs-lease", "must be at least 3s");
         }
-        return new Config(server, database, websocket, rooms, jobs);
+        List<Path> folders = Arrays.stream(values.text("import-folders").split(","))
+                .map(String::trim).filter(folder -> !folder.isEmpty())
+                .map(folder -> Path.of(folder).toAbsolutePath().normalize()).toList();
+        List<String> demucs = Arrays.stream(values.text("demucs-command").split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        if (demucs.isEmpty()) {
+            throw values.invalid("demucs-command", "must name a program");
+        }
+        String ytDlp = values.text("ytdlp-path");
+        if (ytDlp.isEmpty()) {
+            throw values.invalid("ytdlp-path", "must name a program");
+        }
+        String model = values.text("demucs-model");
+        if (!model.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw values.invalid("demucs-model", "must be a model name (letters, digits, . _ -)");
+        }
+        Config.Imports imports = new Config.Imports(ytDlp, values.bool("url-import-allow-private"),
+                values.duration("url-import-timeout"), folders, switch (values.text("separator")) {
+                    case "builtin" -> Config.Imports.Separator.BUILTIN;
+                    case "demucs" -> Config.Imports.Separator.DEMUCS;
+                    default -> throw values.invalid("separator", "must be builtin or demucs");
+                }, demucs, model);
+        return new Config(server, database, websocket, rooms, jobs, imports);
     }
 
     /** The resolved text values and where each came from, for error messages. */
@@ -193,6 +214,14 @@ public final class ConfigLoader {
             } catch (NumberFormatException e) {
                 throw invalid(name, "must be a whole number, was '" + text + "'");
             }
+        }
+
+        boolean bool(String name) {
+            return switch (text(name).toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw invalid(name, "must be true or false, was '" + text(name) + "'");
+            };
         }
 
         Duration duration(String name) {

@@ -41,7 +41,14 @@ public final class Settings {
             new Setting("upload-max-mb", "1024", "Largest file accepted by /api/songs/upload, in MiB; larger ones are refused with 413."),
             new Setting("jobs-max-concurrent", "1", "Background jobs (imports) run at once on this node; the rest wait in order."),
             new Setting("jobs-lease", "30s", "A running job whose node sent no heartbeat for this long is taken over (re-run or failed)."),
-            new Setting("jobs-max-attempts", "3", "Starts a job gets in all before an interruption fails it instead of re-running it."));
+            new Setting("jobs-max-attempts", "3", "Starts a job gets in all before an interruption fails it instead of re-running it."),
+            new Setting("ytdlp-path", "yt-dlp", "The yt-dlp program for URL imports: a name looked up on PATH, or a path. Missing: URL import reports itself unavailable."),
+            new Setting("url-import-allow-private", "false", "Allow URL imports from loopback, private and link-local addresses (true/false)."),
+            new Setting("url-import-timeout", "30m", "Longest a URL download may take before it is stopped; its largest file is upload-max-mb."),
+            new Setting("import-folders", "", "Comma-separated folders on the server that POST /api/imports/folder may import from; empty turns it off."),
+            new Setting("separator", "builtin", "Vocal separator: builtin (pure Java, fast) or demucs (the demucs program, better, slow without a GPU)."),
+            new Setting("demucs-command", "demucs", "The Demucs command (words separated by spaces, e.g. 'python3 -m demucs') for separator=demucs."),
+            new Setting("demucs-model", "htdemucs", "The Demucs model for separator=demucs."));
 
     /** The defaults, by name. */
     public static Map<String, String> defaults() {

@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What a running handler sees of its job: its input, a private work folder, progress reporting
  * and cancellation. Progress is kept here and written out by the runner at most every quarter
- * second (the latest report wins), so a handler may report as often as it likes.
+ * second (the latest report wins), so a handler may report as often as it likes; a change of
+ * status (downloading, processing, finalizing) is written out at once.
  * Used by the handler's thread; cancellation and flushing come from the runner's threads.
  */
 public final class JobContext {
@@ -33,10 +34,18 @@ public final class JobContext {
         void describe(JobContext context, String songId, String title, String artist);
     }
 
+    private final java.util.function.Consumer<JobContext> statusChanged;
+
     JobContext(Job job, Path workDir, Describer describer) {
+        this(job, workDir, describer, context -> { });
+    }
+
+    /** {@code statusChanged} hears a new status at once (progress within a status waits for the next flush). */
+    JobContext(Job job, Path workDir, Describer describer, java.util.function.Consumer<JobContext> statusChanged) {
         this.job = job;
         this.workDir = workDir;
         this.describer = describer;
+        this.statusChanged = statusChanged;
     }
 
     /** Tells people which song this job turned out to be about (shown with the job). */
@@ -69,8 +78,10 @@ public final class JobContext {
         }
         checkCancelled();
         int clamped = Math.max(0, Math.min(100, percent));
+        boolean changed;
         synchronized (this) {
-            if (newStatus != status) {
+            changed = newStatus != status;
+            if (changed) {
                 status = newStatus;
                 progress = clamped;
             } else {
@@ -78,6 +89,10 @@ public final class JobContext {
             }
             message = newMessage;
             dirty = true;
+        }
+        if (changed) {
+            // A new stage is news people wait for: it goes out now, not with the next coalesced flush.
+            statusChanged.accept(this);
         }
     }
 

@@ -224,7 +224,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job) {
-        JobContext context = new JobContext(job, workRoot.resolve(job.id()), this::describe);
+        JobContext context = new JobContext(job, workRoot.resolve(job.id()), this::describe, this::statusChanged);
         context.bindWorker(Thread.currentThread());
         running.put(job.id(), context);
         if (stopping) {
@@ -276,7 +276,8 @@ public final class Jobs implements AutoCloseable {
         JobContext.Snapshot last = context.current();
         int progress = outcome == JobStatus.COMPLETED ? 100 : last.progress();
         String message = switch (outcome) {
-            case COMPLETED -> "Done";
+            // A handler's last word stays (an import says "Processing complete", as the original does).
+            case COMPLETED -> last.message() != null ? last.message() : "Done";
             case CANCELLED -> "Cancelled";
             default -> "Failed";
         };
@@ -311,6 +312,18 @@ public final class Jobs implements AutoCloseable {
             JobContext.Snapshot snapshot = context.takeDirty();
             return snapshot != null && repository.progress(id, node, snapshot.status(), snapshot.progress(),
                     snapshot.message(), now());
+        }
+    }
+
+    /** A running job moved to another stage: written and published at once. */
+    private void statusChanged(JobContext context) {
+        String id = context.job().id();
+        try {
+            if (writeProgress(id, context)) {
+                repository.find(id).ifPresent(job -> publish("job_updated", job));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the progress of job {}", id, e);
         }
     }
 

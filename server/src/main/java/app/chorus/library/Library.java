@@ -50,10 +50,24 @@ public final class Library {
 
     /** Adds a song without media (status pending) under a new id. */
     public Song create(NewSong request) {
+        return create(UUID.randomUUID().toString(), request);
+    }
+
+    /**
+     * Adds a song under an id a client chose (a URL import names the song it fills); the id must
+     * be a UUID in canonical form and not taken.
+     */
+    public Song create(String id, NewSong request) {
+        if (!isSongId(id)) {
+            throw new InvalidSong("song_id", "song_id must be a UUID");
+        }
+        if (songs.find(id).isPresent()) {
+            throw new InvalidSong("song_id", "A song with id " + id + " exists already");
+        }
         // Songs added in the same millisecond (a folder import) still list in the order they came.
         Instant now = lastCreated.accumulateAndGet(now(), (last, current) ->
                 current.isAfter(last) ? current : last.plusMillis(1));
-        Song song = new Song(UUID.randomUUID().toString(), name(SongField.TITLE, request.title()),
+        Song song = new Song(id, name(SongField.TITLE, request.title()),
                 name(SongField.ARTIST, request.artist()), optional(SongField.ALBUM, request.album(), MAX_ALBUM_CHARS),
                 null, null, null, duration(request.durationMs()), SongStatus.PENDING,
                 request.source() == null ? SongSource.MANUAL : request.source(),
@@ -206,6 +220,32 @@ public final class Library {
             return Optional.empty();
         }
         return songs.waveform(id).map(peaks -> Waveforms.columns(peaks, Math.max(1, Math.min(columns, peaks.length))));
+    }
+
+    /**
+     * Removes the song's file of this kind (a failed import takes back what it stored); nothing
+     * happens when there is none.
+     */
+    public Song detachMedia(String id, MediaKind kind) {
+        Song song = get(id);
+        String name = song.media().of(kind);
+        if (name == null) {
+            return song;
+        }
+        Song updated = store(song.withMedia(song.media().with(kind, null), now()));
+        try {
+            media.remove(id, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the " + kind.wireName() + " of song " + id, e);
+        }
+        return updated;
+    }
+
+    /** Fills in where the song comes from: each field the song does not have yet takes the found value. */
+    public Song addProvenance(String id, Provenance found) {
+        Song song = get(id);
+        Provenance merged = song.provenance().orElse(found);
+        return merged.equals(song.provenance()) ? song : store(song.withProvenance(merged, now()));
     }
 
     /** Marks where the song is in its import. */

@@ -25,6 +25,11 @@ public record Song(String id, String title, String artist, String album, String 
                 plainLyrics, syncedLyrics, newLoudnessLufs, editedFields, createdAt, now);
     }
 
+    Song withProvenance(Provenance newProvenance, Instant now) {
+        return new Song(id, title, artist, album, genre, language, year, durationMs, status, source, newProvenance, media,
+                plainLyrics, syncedLyrics, loudnessLufs, editedFields, createdAt, now);
+    }
+
     Song withStatus(SongStatus newStatus, Instant now) {
         return new Song(id, title, artist, album, genre, language, year, durationMs, newStatus, source, provenance, media,
                 plainLyrics, syncedLyrics, loudnessLufs, editedFields, createdAt, now);

@@ -31,24 +31,28 @@ class ImportCommandTest {
     }
 
     @Test
-    void aFolderIsImportedThroughARunningServerWithAProgressBarPerFileAndFailuresCounted() throws Exception {
+    void aFolderIsImportedThroughARunningServerWithItsPairsAndAProgressBarPerSongAndFailuresCounted() throws Exception {
         Path music = Files.createDirectories(folder.resolve("music/album"));
         TestMedia.write(music.resolve("one.mp3"), TestMedia.Kind.MP3, 2.0, "title", "One", "artist", "Band");
+        Files.write(music.resolve("ONE.cdg"), TestMedia.cdg(2.0));
         TestMedia.write(music.resolve("two.flac"), TestMedia.Kind.FLAC, 2.0, "title", "Two", "artist", "Band");
-        Files.writeString(music.resolve("notes.txt"), "not a song\n".repeat(20));
+        Files.writeString(music.resolve("broken.mp3"), "not a song\n".repeat(20));
+        Files.writeString(music.resolve("notes.txt"), "liner notes\n");
         Files.writeString(music.resolve(".hidden"), "skipped");
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start("--ytdlp-path", folder.resolve("no-yt-dlp").toString())) {
             int exit = command.run(List.of("--server", "http://127.0.0.1:" + server.port(), folder.resolve("music").toString(),
                     "https://example.com/video"), Map.of());
 
             assertThat(exit).as(output()).isEqualTo(1);
-            assertThat(server.chorus().library().list(null, SongSort.TITLE, true, 10, 0).items())
-                    .extracting(Song::title).containsExactly("One", "Two");
+            List<Song> songs = server.chorus().library().list(null, SongSort.TITLE, true, 10, 0).items();
+            assertThat(songs).extracting(Song::title).containsExactly("One", "Two");
+            assertThat(songs.getFirst().media().cdg()).as("the graphics came with their MP3").isNotNull();
+            assertThat(songs).extracting(Song::source).containsOnly(app.chorus.library.SongSource.FOLDER);
             assertThat(output()).contains("one.mp3 [########################] 100%  completed")
                     .contains("two.flac [########################] 100%  completed")
-                    .contains("notes.txt [").contains("failed: The file is not audio or video")
-                    .contains("https://example.com/video: URL import is not available yet")
-                    .doesNotContain(".hidden")
+                    .contains("broken.mp3 [").contains("failed: The file is not audio or video")
+                    .contains("https://example.com/video: refused (503) URL import needs the yt-dlp program")
+                    .doesNotContain("notes.txt").doesNotContain(".hidden")
                     .contains("2 file(s) not imported.");
         }
     }

@@ -45,7 +45,7 @@ class UploadImportTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start("--upload-max-mb", "2");
+        server = TestServer.start("--upload-max-mb", "2", "--ytdlp-path", "/nonexistent/yt-dlp");
     }
 
     @AfterAll
@@ -235,7 +235,8 @@ class UploadImportTest {
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(nothing.body()).get("code").asText()).isEqualTo("MISSING_FILES");
 
-        assertThat(filesUnder(server.dataDir().resolve("uploads"))).isEmpty();
+        // Jetty removes its spooled multipart parts as the request completes, just after the reply.
+        await().atMost(Duration.ofSeconds(5)).until(() -> filesUnder(server.dataDir().resolve("uploads")).isEmpty());
     }
 
     @Test
@@ -270,6 +271,19 @@ class UploadImportTest {
         assertThat(server.get("/api/jobs/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(server.get("/api/jobs/?status=exploded").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(server.get("/api/jobs/status").body()).get("counts").get("completed").asInt()).isPositive();
+    }
+
+    @Test
+    void withoutYtDlpUrlImportIsRefusedAsUnavailableAndHealthSaysSo() throws Exception {
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(server.http("/api/youtube/download"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"video_id\":\"dQw4w9WgXcQ\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("URL_IMPORT_UNAVAILABLE");
+        JsonNode imports = JSON.readTree(server.get("/health").body()).get("imports");
+        assertThat(imports.get("url").get("available").asBoolean()).isFalse();
+        assertThat(imports.get("folder").get("enabled").asBoolean()).isFalse();
     }
 
     private static int songCount() {

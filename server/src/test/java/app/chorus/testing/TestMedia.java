@@ -112,4 +112,25 @@ public final class TestMedia {
         java.nio.file.Files.write(mp3, tag.toByteArray());
         return mp3;
     }
+
+    /**
+     * CD+G graphics of {@code seconds}: 300 packets of 24 bytes a second, as a karaoke disc's
+     * subcode; the screen is cleared, then a tile is drawn every tenth packet, the rest are empty.
+     */
+    public static byte[] cdg(double seconds) {
+        int packets = (int) Math.round(seconds * 300);
+        byte[] graphics = new byte[packets * 24];
+        for (int index = 0; index < packets; index += 10) {
+            int at = index * 24;
+            graphics[at] = 0x09; // TV graphics
+            graphics[at + 1] = (byte) (index == 0 ? 1 : 6); // memory preset, then tile blocks
+            graphics[at + 4] = (byte) (index % 16);
+            graphics[at + 5] = (byte) (index / 10 % 18);
+            graphics[at + 6] = (byte) (index / 10 % 50);
+            for (int row = 0; row < 12; row++) {
+                graphics[at + 8 + row] = (byte) (0x3F & (index + row));
+            }
+        }
+        return graphics;
+    }
 }

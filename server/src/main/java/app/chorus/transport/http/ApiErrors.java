@@ -1,6 +1,9 @@
 package app.chorus.transport.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -31,5 +34,25 @@ final class ApiErrors {
 
     static void invalid(Context context, String code, String message, String field) {
         send(context, 400, code, message, field == null ? Map.of() : Map.of("field", field));
+    }
+
+    /** The request's JSON object body; null after answering 400 when it is missing, empty or not an object. */
+    static JsonNode objectBody(Context context, ObjectMapper json) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(context.bodyInputStream());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ApiErrors.invalid(context, "INVALID_JSON", "The body is not valid JSON", null);
+            return null;
+        }
+        if (body == null || body.isMissingNode() || body.isNull() || (body.isObject() && body.isEmpty())) {
+            ApiErrors.invalid(context, "MISSING_REQUEST_DATA", "The request body is empty", null);
+            return null;
+        }
+        if (!body.isObject()) {
+            ApiErrors.invalid(context, "INVALID_JSON", "The body must be a JSON object", null);
+            return null;
+        }
+        return body;
     }
 }

@@ -2,8 +2,7 @@ package app.chorus.transport.http;
 
 import app.chorus.config.Config;
 import app.chorus.jobs.Jobs;
-import app.chorus.pipeline.ImportFile;
-import app.chorus.pipeline.Uploads;
+import app.chorus.pipeline.Imports;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
 import app.chorus.transport.ws.WsGateway;
@@ -37,14 +36,15 @@ public final class HttpServer {
     private List<RouteTable.Route> routes = List.of();
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
-                      Uploads uploads, ImportFile importer, WsGateway gateway, String databaseKind) {
+                      Imports imports, WsGateway gateway, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
-        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind);
+        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe);
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
-        UploadRoutes uploadRoutes = new UploadRoutes(uploads, importer, jobs);
+        UploadRoutes uploadRoutes = new UploadRoutes(imports.uploads(), imports.files(), jobs);
+        ImportRoutes importRoutes = new ImportRoutes(imports.urls(), imports.files(), imports.folders(), library, jobs, json);
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.concurrency.useVirtualThreads = true;
@@ -83,6 +83,7 @@ public final class HttpServer {
             libraryRoutes.register(table);
             jobRoutes.register(table);
             uploadRoutes.register(table);
+            importRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

@@ -54,6 +54,7 @@ final class LibraryRoutes {
         routes.get("/api/songs/{id}/thumbnail", this::thumbnail);
         routes.get("/api/songs/{id}/waveform", this::waveform);
         routes.get("/api/songs/{id}/download/{track}", this::download);
+        routes.get("/api/songs/{id}/cdg", this::cdg);
     }
 
     private void list(Context context) {
@@ -69,7 +70,7 @@ final class LibraryRoutes {
     }
 
     private void create(Context context) throws IOException {
-        JsonNode body = objectBody(context);
+        JsonNode body = ApiErrors.objectBody(context, json);
         if (body == null) {
             return;
         }
@@ -87,7 +88,7 @@ final class LibraryRoutes {
     }
 
     private void edit(Context context) throws IOException {
-        JsonNode body = objectBody(context);
+        JsonNode body = ApiErrors.objectBody(context, json);
         if (body == null) {
             return;
         }
@@ -171,6 +172,16 @@ final class LibraryRoutes {
             ApiErrors.invalid(context, "INVALID_TRACK_TYPE", "Track must be original, instrumental or vocals", "track");
             return;
         }
+        sendMedia(context, track.get());
+    }
+
+    /** The CD+G graphics of a karaoke track, for the display to draw in time with the audio. */
+    private void cdg(Context context) throws IOException {
+        sendMedia(context, MediaKind.CDG);
+    }
+
+    private void sendMedia(Context context, MediaKind kind) throws IOException {
+        Optional<MediaKind> track = Optional.of(kind);
         Optional<Song> song = library.find(context.pathParam("id"));
         if (song.isEmpty()) {
             ApiErrors.notFound(context, "Song with ID '" + context.pathParam("id") + "' not found");
@@ -178,7 +189,8 @@ final class LibraryRoutes {
         }
         Optional<StoredMedia> media = library.media(song.get().id(), track.get());
         if (media.isEmpty()) {
-            ApiErrors.notFound(context, "The song has no " + track.get().wireName() + " track");
+            ApiErrors.notFound(context, "The song has no " + track.get().wireName()
+                    + (kind == MediaKind.CDG ? " graphics" : " track"));
             return;
         }
         Song found = song.get();
@@ -192,24 +204,6 @@ final class LibraryRoutes {
     }
 
     /** The body as a JSON object, or null after answering 400 when it is not one. */
-    private JsonNode objectBody(Context context) throws IOException {
-        JsonNode body;
-        try {
-            body = json.readTree(context.bodyInputStream());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ApiErrors.invalid(context, "INVALID_JSON", "The body is not valid JSON", null);
-            return null;
-        }
-        if (body == null || body.isMissingNode() || body.isNull() || (body.isObject() && body.isEmpty())) {
-            ApiErrors.invalid(context, "MISSING_REQUEST_DATA", "The request body is empty", null);
-            return null;
-        }
-        if (!body.isObject()) {
-            ApiErrors.invalid(context, "INVALID_JSON", "The body must be a JSON object", null);
-            return null;
-        }
-        return body;
-    }
 
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);

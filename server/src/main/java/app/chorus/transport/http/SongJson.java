@@ -68,6 +68,7 @@ final class SongJson {
         json.put("source", song.source().wireName());
         // Chorus additions.
         json.put("hasCdg", song.media().cdg() != null);
+        json.put("cdgPath", song.media().cdg() == null ? null : "/api/songs/" + song.id() + "/cdg");
         json.put("loudnessLufs", song.loudnessLufs());
         json.put("editedFields", song.editedFields().stream().sorted().map(SongField::wireName).toList());
         json.put("updatedAt", song.updatedAt().toString());

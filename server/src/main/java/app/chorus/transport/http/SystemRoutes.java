@@ -26,8 +26,11 @@ final class SystemRoutes {
     private final String databaseKind;
     private final String openApi;
     private final String docsPage;
+    private final java.util.function.Supplier<Map<String, Object>> imports;
 
-    SystemRoutes(Rooms rooms, WsGateway gateway, InstantSource clock, String databaseKind) {
+    SystemRoutes(Rooms rooms, WsGateway gateway, InstantSource clock, String databaseKind,
+                 java.util.function.Supplier<Map<String, Object>> imports) {
+        this.imports = imports;
         this.rooms = rooms;
         this.gateway = gateway;
         this.clock = clock;
@@ -74,6 +77,7 @@ final class SystemRoutes {
         health.put("memory", Map.of("heap_used_bytes", heap.getUsed(), "heap_committed_bytes", heap.getCommitted(),
                 "heap_max_bytes", heap.getMax()));
         health.put("database", databaseKind);
+        health.put("imports", imports.get());
         context.json(health);
     }
 

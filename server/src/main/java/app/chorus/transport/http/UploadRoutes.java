@@ -1,6 +1,7 @@
 package app.chorus.transport.http;
 
-import app.chorus.jobs.Job;
+import app.chorus.library.SongSource;
+import app.chorus.pipeline.ImportBatch;
 import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.ImportFile;
 import app.chorus.pipeline.Uploads;
@@ -17,7 +18,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/songs/upload}: multipart files (field {@code file} or {@code files}), each
- * staged under a name the server makes up and imported by its own job. What a file is gets
+ * staged under a name the server makes up, grouped into songs by {@link ImportBatch} (an MP3 with
+ * its CD+G graphics and lyrics, the contents of a zip) and imported by a job per song. A form
+ * field {@code source=folder} marks files sent from a library folder (the CLI does). What a file is gets
  * decided by the job, which decodes it; here only emptiness and size are checked, and a refused
  * request leaves nothing behind. Thread-safe.
  */
@@ -25,9 +28,11 @@ final class UploadRoutes {
     private final Uploads uploads;
     private final ImportFile importer;
     private final Jobs jobs;
+    private final ImportBatch batch;
 
     UploadRoutes(Uploads uploads, ImportFile importer, Jobs jobs) {
         this.uploads = uploads;
+        this.batch = new ImportBatch(uploads);
         this.importer = importer;
         this.jobs = jobs;
     }
@@ -78,13 +83,39 @@ final class UploadRoutes {
             removeAll(staged);
             throw failure;
         }
-        List<Map<String, Object>> queued = new ArrayList<>();
+        List<ImportBatch.Entry> entries = new ArrayList<>();
         for (int index = 0; index < files.size(); index++) {
-            Job job = jobs.enqueue(importer.request(staged.get(index), files.get(index).filename()));
-            queued.add(JobJson.of(job));
+            entries.add(new ImportBatch.Entry(name(files.get(index).filename()), staged.get(index)));
+        }
+        ImportBatch.Result batch;
+        try {
+            batch = this.batch.group(entries, "folder".equals(context.formParam("source")) ? SongSource.FOLDER
+                    : SongSource.UPLOAD, true);
+        } catch (IOException | RuntimeException failure) {
+            removeAll(staged);
+            throw failure;
+        }
+        List<Map<String, Object>> queued = new ArrayList<>();
+        for (ImportFile.Staged song : batch.songs()) {
+            queued.add(JobJson.of(jobs.enqueue(importer.request(song))));
         }
         context.status(202).json(Map.of("success", true, "message", queued.size() + " file(s) queued for import",
-                "jobs", queued));
+                "jobs", queued, "skipped", batch.skipped().stream()
+                        .map(skip -> Map.of("name", skip.name(), "reason", skip.reason())).toList()));
+    }
+
+    /** The name a client gave a file, as a relative path for grouping: no leading slashes, no dot segments. */
+    private static String name(String filename) {
+        if (filename == null || filename.isBlank()) {
+            return "upload";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : filename.replace('\\', '/').split("/")) {
+            if (!part.isBlank() && !part.equals(".") && !part.equals("..")) {
+                parts.add(part.replaceAll("\\p{Cntrl}", ""));
+            }
+        }
+        return parts.isEmpty() ? "upload" : String.join("/", parts);
     }
 
     private static boolean causedByTheSizeLimit(Throwable failure) {
