@@ -37,7 +37,7 @@ class LibraryApiTest {
     private static final List<String> OKS_DETAIL_EXTRA_KEYS = List.of("youtubeThumbnailUrls", "youtubeTags",
             "youtubeCategories", "youtubeChannelId", "youtubeChannelName", "youtubeRawMetadata", "itunesArtistId",
             "itunesCollectionId", "trackTimeMillis", "itunesExplicit", "itunesPreviewUrl");
-    private static final List<String> CHORUS_KEYS = List.of("hasCdg", "loudnessLufs", "editedFields", "updatedAt");
+    private static final List<String> CHORUS_KEYS = List.of("hasCdg", "cdgPath", "loudnessLufs", "editedFields", "updatedAt");
 
     private static TestServer server;
     private static Library library;
