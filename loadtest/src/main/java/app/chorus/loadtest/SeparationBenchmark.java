@@ -13,10 +13,11 @@ import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
 
 /**
- * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticSong}):
- * signal-to-distortion ratio (SDR) of the vocal and the accompaniment against the do-nothing
- * baseline (the mix as the estimate of both), the separator's speed in seconds per minute of
- * audio, and the whole import work of a 4-minute MP3 (decode, separate, encode both stems).
+ * Measures the built-in vocal separation on mixes whose parts are known ({@link SyntheticSong}),
+ * in stereo and folded to mono: signal-to-distortion ratio (SDR) of the vocal and the
+ * accompaniment against the do-nothing baseline (the mix as the estimate of both), the
+ * separator's speed in seconds per minute of audio, and the whole import work of a 4-minute MP3
+ * (decode, separate, encode both stems).
  * Run with {@code loadtest/separation.sh}; the targets are accompaniment SDR at least 3 dB over
  * the baseline, and the 4-minute import within 10 s on 2 cores.
  */
@@ -30,20 +31,75 @@ public final class SeparationBenchmark {
     public static void main(String[] arguments) throws Exception {
         double seconds = arguments.length > 0 ? Double.parseDouble(arguments[0]) : 30;
         new MediaProbe(); // sets FFmpeg's log level before anything is encoded
-        List<SyntheticSong> mixes = List.of(
+        List<SyntheticSong> songs = List.of(
                 SyntheticSong.create("low voice, A, 96 bpm", RATE, seconds, 220, 110, 96, 1),
                 SyntheticSong.create("high voice, C, 120 bpm", RATE, seconds, 261.6, 330, 120, 2),
                 SyntheticSong.create("middle voice, E, 84 bpm", RATE, seconds, 329.6, 196, 84, 3),
                 SyntheticSong.create("high voice, G, 140 bpm", RATE, seconds, 196, 392, 140, 4));
 
-        System.out.printf(Locale.ROOT, "%-26s %10s %10s %10s %10s %9s%n", "mix (" + (int) seconds + " s each)",
-                "vocal SDR", "baseline", "acc. SDR", "baseline", "gain");
+        measure("stereo mix (" + (int) seconds + " s each)", songs.stream().map(Mix::stereo).toList(), seconds);
+        System.out.println();
+        measure("mono mix (" + (int) seconds + " s each)", songs.stream().map(Mix::mono).toList(), seconds);
+        System.out.println();
+
+        importFourMinutes();
+    }
+
+    /**
+     * The known parts of one benchmark input, per channel. A mono mix has the same signal in both
+     * channels and is measured against the parts folded the same way.
+     */
+    private record Mix(String name, float[] vocalLeft, float[] vocalRight, float[] accompanimentLeft,
+                       float[] accompanimentRight) {
+
+        static Mix stereo(SyntheticSong song) {
+            return new Mix(song.name(), song.vocalLeft(), song.vocalRight(), song.accompanimentLeft(),
+                    song.accompanimentRight());
+        }
+
+        /** The same song folded to mono, (left + right) / 2, as a mono recording of it would be. */
+        static Mix mono(SyntheticSong song) {
+            float[] vocal = fold(song.vocalLeft(), song.vocalRight());
+            float[] accompaniment = fold(song.accompanimentLeft(), song.accompanimentRight());
+            return new Mix(song.name(), vocal, vocal, accompaniment, accompaniment);
+        }
+
+        float[] mixLeft() {
+            return add(vocalLeft, accompanimentLeft);
+        }
+
+        float[] mixRight() {
+            return vocalRight == vocalLeft && accompanimentRight == accompanimentLeft ? mixLeft()
+                    : add(vocalRight, accompanimentRight);
+        }
+
+        private static float[] fold(float[] left, float[] right) {
+            float[] folded = new float[left.length];
+            for (int index = 0; index < left.length; index++) {
+                folded[index] = 0.5f * (left[index] + right[index]);
+            }
+            return folded;
+        }
+
+        private static float[] add(float[] first, float[] second) {
+            float[] sum = new float[first.length];
+            for (int index = 0; index < first.length; index++) {
+                sum[index] = first[index] + second[index];
+            }
+            return sum;
+        }
+    }
+
+    /** Separates each mix (timed, after one untimed warm-up run) and prints its SDRs against the baseline. */
+    private static void measure(String title, List<Mix> mixes, double seconds) {
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %10s %9s%n", title, "vocal SDR", "baseline", "acc. SDR",
+                "baseline", "gain");
         double vocalTotal = 0;
         double vocalBaseTotal = 0;
         double accTotal = 0;
         double accBaseTotal = 0;
         long nanos = 0;
-        for (SyntheticSong mix : mixes) {
+        for (Mix mix : mixes) {
             float[] left = mix.mixLeft();
             float[] right = mix.mixRight();
             // Warm the JIT on the first mix before it is timed.
@@ -61,17 +117,16 @@ public final class SeparationBenchmark {
             vocalBaseTotal += vocalBase;
             accTotal += acc;
             accBaseTotal += accBase;
-            System.out.printf(Locale.ROOT, "%-26s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", mix.name(), vocal,
+            System.out.printf(Locale.ROOT, "%-30s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", mix.name(), vocal,
                     vocalBase, acc, accBase, acc - accBase);
         }
         int count = mixes.size();
-        System.out.printf(Locale.ROOT, "%-26s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", "mean", vocalTotal / count,
-                vocalBaseTotal / count, accTotal / count, accBaseTotal / count, (accTotal - accBaseTotal) / count);
+        System.out.printf(Locale.ROOT, "%-30s %8.2f dB %7.2f dB %7.2f dB %7.2f dB %+6.2f dB%n", "mean",
+                vocalTotal / count, vocalBaseTotal / count, accTotal / count, accBaseTotal / count,
+                (accTotal - accBaseTotal) / count);
         double audioMinutes = count * seconds / 60;
         System.out.printf(Locale.ROOT, "separator speed: %.2f s of processing per minute of audio (one thread)%n",
                 nanos / 1e9 / audioMinutes);
-
-        importFourMinutes();
     }
 
     /** Decode + separate + encode for a 4-minute MP3, as an import does it. */

@@ -7,12 +7,15 @@ import org.jtransforms.fft.FloatFFT_1D;
  * hop 1024) that estimates the lead vocal as the centre-panned, phase-coherent part of a stereo
  * mix within the vocal range, with a soft time-frequency mask smoothed over time and frequency.
  * The accompaniment is the mix minus that estimate, per channel, so the two always add up to the
- * mix. For mono input (nothing to tell centre from sides) the mask follows spectral peaks in the
- * vocal range instead, a weaker cue.
+ * mix. For mono input (nothing to tell centre from sides) the mask instead takes the harmonic
+ * part (harmonic/percussive median filtering) near the harmonics of the frame's dominant pitch
+ * ({@link MonoVocalMask}), a weaker cue.
  *
  * <p>Memory is a few frames whatever the length of the song: samples go in with {@link #push} and
- * come out, delayed by nothing (the latency is compensated), through the {@link Sink}. One
- * instance per stream; not thread-safe.
+ * come out through the {@link Sink}, sample-aligned with the input and exactly as many. Each
+ * frame is separated three frames late, once the mono mask's time median has seen the frames
+ * after it; the output drops that latency along with the first frame's head. One instance per
+ * stream; not thread-safe.
  */
 public final class CentreSeparator {
     /** Receives separated audio in order; arrays are reused after the call returns. */
@@ -22,6 +25,8 @@ public final class CentreSeparator {
 
     static final int FRAME = 4096;
     static final int HOP = 1024;
+    /** Frames the mono mask's time median looks ahead, and back: about 70 ms each way at 44.1 kHz. */
+    static final int LOOKAHEAD = 3;
     private static final float EPSILON = 1e-12f;
 
     private final Sink sink;
@@ -31,8 +36,15 @@ public final class CentreSeparator {
     private final float[] inLeft = new float[FRAME];
     private final float[] inRight = new float[FRAME];
     private int filled;
-    private final float[] left = new float[FRAME];
-    private final float[] right = new float[FRAME];
+    /** The spectra of the last LOOKAHEAD + 1 frames, so the mask can wait for the look-ahead. */
+    private final float[][] spectraLeft = new float[LOOKAHEAD + 1][FRAME];
+    private final float[][] spectraRight = new float[LOOKAHEAD + 1][FRAME];
+    private long frames;
+    /** The spectra of the frame being separated, LOOKAHEAD frames behind the newest. */
+    private float[] left;
+    private float[] right;
+    private final float[] magnitudes = new float[FRAME / 2 + 1];
+    private final MonoVocalMask monoMask;
     private final float[] vocal = new float[FRAME];
     private final float[] accLeft = new float[FRAME];
     private final float[] accRight = new float[FRAME];
@@ -48,7 +60,8 @@ public final class CentreSeparator {
     private final float[] emitAccRight = new float[HOP];
     private long pushed;
     private long emitted;
-    private long toSkip = FRAME - HOP;
+    /** The output that precedes the input: the first frame's head and the look-ahead. */
+    private long toSkip = FRAME - HOP + (long) LOOKAHEAD * HOP;
     /** The number of real input samples, once {@link #finish} pads with silence. */
     private long limit = Long.MAX_VALUE;
     private final float normalisation;
@@ -67,6 +80,7 @@ public final class CentreSeparator {
             double hertz = bin * (double) sampleRate / FRAME;
             band[bin] = (float) (ramp(hertz, 90, 180) * (1 - ramp(hertz, 7_000, 11_000)));
         }
+        this.monoMask = new MonoVocalMask(sampleRate, FRAME, HOP, band, LOOKAHEAD);
         // The first frame ends where the input starts: the output lines up with the input.
         filled = FRAME - HOP;
     }
@@ -126,12 +140,11 @@ public final class CentreSeparator {
     }
 
     private void processFrame() {
-        for (int index = 0; index < FRAME; index++) {
-            left[index] = inLeft[index] * window[index];
-            right[index] = inRight[index] * window[index];
-        }
-        fft.realForward(left);
-        fft.realForward(right);
+        analyse(spectraLeft[(int) (frames % (LOOKAHEAD + 1))], spectraRight[(int) (frames % (LOOKAHEAD + 1))]);
+        frames++;
+        // The oldest frame held is the one whose look-ahead is now complete.
+        left = spectraLeft[(int) (frames % (LOOKAHEAD + 1))];
+        right = spectraRight[(int) (frames % (LOOKAHEAD + 1))];
         computeMask();
         for (int bin = 0; bin <= FRAME / 2; bin++) {
             float gain = smoothed[bin];
@@ -166,6 +179,22 @@ public final class CentreSeparator {
         emit();
     }
 
+    /** Transforms the newest frame into the given arrays and gives its mid magnitudes to the mono mask. */
+    private void analyse(float[] newestLeft, float[] newestRight) {
+        for (int index = 0; index < FRAME; index++) {
+            newestLeft[index] = inLeft[index] * window[index];
+            newestRight[index] = inRight[index] * window[index];
+        }
+        fft.realForward(newestLeft);
+        fft.realForward(newestRight);
+        for (int bin = 1; bin < FRAME / 2; bin++) {
+            float midRe = 0.5f * (newestLeft[2 * bin] + newestRight[2 * bin]);
+            float midIm = 0.5f * (newestLeft[2 * bin + 1] + newestRight[2 * bin + 1]);
+            magnitudes[bin] = (float) Math.sqrt(midRe * midRe + midIm * midIm);
+        }
+        monoMask.add(magnitudes);
+    }
+
     /** The soft vocal mask of this frame, smoothed across neighbouring bins and with the previous frame. */
     private void computeMask() {
         double sideEnergy = 0;
@@ -178,29 +207,10 @@ public final class CentreSeparator {
             sideEnergy += sq(lr - rr) + sq(li - ri);
             midEnergy += sq(lr + rr) + sq(li + ri);
         }
-        boolean mono = sideEnergy < 1e-6 * midEnergy;
-        for (int bin = 1; bin < FRAME / 2; bin++) {
-            float lr = left[2 * bin];
-            float li = left[2 * bin + 1];
-            float rr = right[2 * bin];
-            float ri = right[2 * bin + 1];
-            float leftPower = lr * lr + li * li;
-            float rightPower = rr * rr + ri * ri;
-            float value;
-            if (mono) {
-                value = peakiness(bin, leftPower);
-            } else {
-                // |L R*|: equal for identical channels, small for unrelated ones.
-                float crossRe = lr * rr + li * ri;
-                float crossIm = li * rr - lr * ri;
-                float coherence = (float) (2 * Math.sqrt(crossRe * crossRe + crossIm * crossIm) / (leftPower + rightPower + EPSILON));
-                float leftMagnitude = (float) Math.sqrt(leftPower);
-                float rightMagnitude = (float) Math.sqrt(rightPower);
-                float pan = Math.abs(leftMagnitude - rightMagnitude) / (leftMagnitude + rightMagnitude + EPSILON);
-                float centred = (float) Math.pow(Math.max(0, 1 - pan), 4);
-                value = smoothstep((coherence - 0.75f) / 0.25f) * centred;
-            }
-            mask[bin] = value * band[bin];
+        if (sideEnergy < 1e-6 * midEnergy) {
+            monoMask.compute(mask);
+        } else {
+            computeCentreMask();
         }
         mask[0] = 0;
         mask[FRAME / 2] = 0;
@@ -221,16 +231,26 @@ public final class CentreSeparator {
         }
     }
 
-    /** For mono: how much a bin stands out from its neighbourhood (harmonic peaks do). */
-    private float peakiness(int bin, float power) {
-        float sum = 0;
-        int count = 0;
-        for (int other = Math.max(1, bin - 8); other <= Math.min(FRAME / 2 - 1, bin + 8); other++) {
-            sum += sq(left[2 * other]) + sq(left[2 * other + 1]);
-            count++;
+    /** For stereo: how coherent and how centred each bin is between the channels. */
+    private void computeCentreMask() {
+        for (int bin = 1; bin < FRAME / 2; bin++) {
+            float lr = left[2 * bin];
+            float li = left[2 * bin + 1];
+            float rr = right[2 * bin];
+            float ri = right[2 * bin + 1];
+            float leftPower = lr * lr + li * li;
+            float rightPower = rr * rr + ri * ri;
+            // |L R*|: equal for identical channels, small for unrelated ones.
+            float crossRe = lr * rr + li * ri;
+            float crossIm = li * rr - lr * ri;
+            float coherence = (float) (2 * Math.sqrt(crossRe * crossRe + crossIm * crossIm) / (leftPower + rightPower + EPSILON));
+            float leftMagnitude = (float) Math.sqrt(leftPower);
+            float rightMagnitude = (float) Math.sqrt(rightPower);
+            float pan = Math.abs(leftMagnitude - rightMagnitude) / (leftMagnitude + rightMagnitude + EPSILON);
+            float centred = (float) Math.pow(Math.max(0, 1 - pan), 4);
+            float value = smoothstep((coherence - 0.75f) / 0.25f) * centred;
+            mask[bin] = value * band[bin];
         }
-        float average = sum / count;
-        return smoothstep((power / (average + EPSILON) - 1.5f) / 4f) * 0.8f;
     }
 
     /** Sends the samples no later frame will add to, dropping the head that precedes the input. */

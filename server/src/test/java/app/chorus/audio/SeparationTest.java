@@ -21,7 +21,8 @@ class SeparationTest {
         return CentreSeparator.separate(RATE, left, right, 777);
     }
 
-    private static double sdr(float[] reference, float[] estimate) {
+    /** Signal-to-distortion ratio of an estimate, in dB. */
+    static double sdr(float[] reference, float[] estimate) {
         double signal = 0;
         double error = 0;
         for (int index = 0; index < reference.length; index++) {
