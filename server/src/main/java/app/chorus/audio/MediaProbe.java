@@ -137,8 +137,21 @@ public final class MediaProbe {
         return null;
     }
 
+    /**
+     * A picture file beside the media (a video's thumbnail) as cover art, under the same rules as
+     * an embedded one: JPEG, PNG or WebP by its content, at most 10 MiB; empty otherwise.
+     */
+    public static java.util.Optional<MediaInfo.CoverArt> pictureFile(java.nio.file.Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > MAX_COVER_BYTES) {
+            return java.util.Optional.empty();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        String type = imageType(bytes);
+        return type == null ? java.util.Optional.empty() : java.util.Optional.of(new MediaInfo.CoverArt(bytes, type));
+    }
+
     /** What an image is, by its first bytes; null for anything but JPEG, PNG and WebP. */
-    public static String imageType(byte[] bytes) {
+    static String imageType(byte[] bytes) {
         if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
             return "jpeg";
         }

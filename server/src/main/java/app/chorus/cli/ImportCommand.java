@@ -91,21 +91,12 @@ public final class ImportCommand {
         String prefix = base.getFileName() == null ? "" : base.getFileName() + "/";
         try (Stream<Path> found = Files.walk(base)) {
             return found.filter(Files::isRegularFile)
-                    .filter(file -> !hidden(base.relativize(file)))
+                    .filter(file -> !ImportBatch.isHidden(base.relativize(file)))
                     .filter(file -> ImportBatch.isSongCandidate(file.getFileName().toString()))
                     .sorted()
                     .map(file -> new Upload(file, prefix + base.relativize(file).toString().replace('\\', '/'), true))
                     .toList();
         }
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private int importAll(String server, List<String> settings, Map<String, String> environment, List<Upload> files,

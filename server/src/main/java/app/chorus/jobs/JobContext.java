@@ -36,10 +36,6 @@ public final class JobContext {
 
     private final java.util.function.Consumer<JobContext> statusChanged;
 
-    JobContext(Job job, Path workDir, Describer describer) {
-        this(job, workDir, describer, context -> { });
-    }
-
     /** {@code statusChanged} hears a new status at once (progress within a status waits for the next flush). */
     JobContext(Job job, Path workDir, Describer describer, java.util.function.Consumer<JobContext> statusChanged) {
         this.job = job;

@@ -224,7 +224,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job) {
-        JobContext context = new JobContext(job, workRoot.resolve(job.id()), this::describe, this::statusChanged);
+        JobContext context = new JobContext(job, workRoot.resolve(job.id()), this::describe, this::flush);
         context.bindWorker(Thread.currentThread());
         running.put(job.id(), context);
         if (stopping) {
@@ -292,15 +292,7 @@ public final class Jobs implements AutoCloseable {
 
     /** Writes and publishes the progress handlers reported since the last tick. */
     private void flushProgress() {
-        for (Map.Entry<String, JobContext> entry : running.entrySet()) {
-            try {
-                if (writeProgress(entry.getKey(), entry.getValue())) {
-                    repository.find(entry.getKey()).ifPresent(job -> publish("job_updated", job));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Could not save the progress of job {}", entry.getKey(), e);
-            }
-        }
+        running.values().forEach(this::flush);
     }
 
     /**
@@ -315,8 +307,11 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    /** A running job moved to another stage: written and published at once. */
-    private void statusChanged(JobContext context) {
+    /**
+     * Writes and publishes one job's pending progress, if any: every tick, and at once when the
+     * job moved to another stage.
+     */
+    private void flush(JobContext context) {
         String id = context.job().id();
         try {
             if (writeProgress(id, context)) {

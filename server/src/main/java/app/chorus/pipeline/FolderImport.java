@@ -99,18 +99,9 @@ public final class FolderImport {
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                    .filter(file -> !isHidden(folder.relativize(file)))
+                    .filter(file -> !ImportBatch.isHidden(folder.relativize(file)))
                     .sorted().toList();
         }
-    }
-
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String separatorsAsSlashes(Path relative) {

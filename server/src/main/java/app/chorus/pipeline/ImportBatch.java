@@ -45,6 +45,16 @@ public final class ImportBatch {
         return !NOT_SONGS.contains(extension(name));
     }
 
+    /** Whether a path inside a library folder is hidden: any of its names starts with a dot. */
+    public static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One file of the batch: the name it had (a relative path, for grouping and showing) and where it is staged. */
     public record Entry(String name, Path staged) {
     }

@@ -41,12 +41,10 @@ public final class ImportFile implements JobHandler {
         this.json = json;
     }
 
-    /** The job for a staged upload; {@code filename} is the user's name for it, shown but never used as a path. */
-    public JobRequest request(Path staged, String filename) {
-        return request(new Staged(staged, filename, null, null, SongSource.UPLOAD, null));
-    }
-
-    /** The same, with synced lyrics (LRC) that come with the file. */
+    /**
+     * The job for a staged upload with the synced lyrics (LRC) that come with it; {@code filename}
+     * is the user's name for it, shown but never used as a path.
+     */
     public JobRequest request(Path staged, String filename, String syncedLyrics) {
         return request(new Staged(staged, filename, null, syncedLyrics, SongSource.UPLOAD, null));
     }
@@ -71,13 +69,11 @@ public final class ImportFile implements JobHandler {
         }
         ObjectNode notes = json.createObjectNode().put("source", staged.source().wireName()).put("filename", shown);
         if (staged.origin() != null) {
+            input.put("origin", staged.origin());
             notes.put("path", staged.origin());
         }
         if (staged.cdg() != null) {
             notes.put("cdg", true);
-        }
-        if (staged.origin() != null) {
-            input.put("origin", staged.origin());
         }
         return new JobRequest(KIND, input.toString(), shown, notes.toString(), null, stem(shown), null);
     }

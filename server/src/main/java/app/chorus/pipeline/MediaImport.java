@@ -43,8 +43,6 @@ import org.slf4j.LoggerFactory;
 final class MediaImport {
     private static final Logger LOG = LoggerFactory.getLogger(MediaImport.class);
     private static final int SEPARATION_END = 90;
-    /** Largest cover picture taken from beside the media (a video's thumbnail). */
-    static final long MAX_COVER_BYTES = 10L * 1024 * 1024;
     private static final List<MediaKind> IMPORTED_KINDS = List.of(MediaKind.ORIGINAL, MediaKind.INSTRUMENTAL,
             MediaKind.VOCALS, MediaKind.CDG);
 
@@ -191,17 +189,11 @@ final class MediaImport {
         if (song.media().cover() != null) {
             return;
         }
-        if (info.cover() != null) {
-            library.attachMedia(song.id(), MediaKind.COVER, imageFormat(info.cover().type()),
-                    new ByteArrayInputStream(info.cover().bytes()));
+        MediaInfo.CoverArt cover = info.cover() != null || coverFile == null ? info.cover()
+                : MediaProbe.pictureFile(coverFile).orElse(null);
+        if (cover != null) {
+            library.attachMedia(song.id(), MediaKind.COVER, imageFormat(cover.type()), new ByteArrayInputStream(cover.bytes()));
             stored.add(MediaKind.COVER);
-        } else if (coverFile != null && Files.isRegularFile(coverFile) && Files.size(coverFile) <= MAX_COVER_BYTES) {
-            byte[] bytes = Files.readAllBytes(coverFile);
-            String type = MediaProbe.imageType(bytes);
-            if (type != null) {
-                library.attachMedia(song.id(), MediaKind.COVER, imageFormat(type), new ByteArrayInputStream(bytes));
-                stored.add(MediaKind.COVER);
-            }
         }
     }
 

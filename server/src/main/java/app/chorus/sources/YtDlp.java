@@ -64,16 +64,12 @@ public final class YtDlp {
 
     /** Whether the program can be found (on PATH, or at its path) and run. */
     public boolean isAvailable() {
-        return locate().isPresent();
+        return Programs.locate(program).isPresent();
     }
 
     /** The program as configured. */
     public String program() {
         return program;
-    }
-
-    private Optional<Path> locate() {
-        return Programs.locate(program);
     }
 
     /**
@@ -83,7 +79,7 @@ public final class YtDlp {
      */
     public Download download(String url, Path folder, ProcessStarter launcher, DoubleConsumer progress)
             throws IOException, InterruptedException {
-        Path executable = locate().orElseThrow(() -> new Unavailable(program));
+        Path executable = Programs.locate(program).orElseThrow(() -> new Unavailable(program));
         Files.createDirectories(folder);
         List<String> command = List.of(executable.toString(), "--newline", "--no-playlist", "--no-mtime",
                 "-f", "bestaudio/best", "--max-filesize", Long.toString(maxBytes),

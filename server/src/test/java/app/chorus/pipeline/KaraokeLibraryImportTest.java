@@ -1,7 +1,6 @@
 package app.chorus.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import app.chorus.library.MediaKind;
 import app.chorus.library.Song;
@@ -19,13 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -83,17 +80,8 @@ class KaraokeLibraryImportTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> importFolder(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.http("/api/imports/folder")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("path", path).toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Waits for the job to end and returns it as the API shows it. */
-    private static JsonNode finished(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
-                () -> JSON.readTree(server.get("/api/jobs/" + jobId).body()),
-                job -> List.of("completed", "failed", "cancelled").contains(job.path("status").asText()));
+    private static HttpResponse<String> importFolder(String path) {
+        return server.post("/api/imports/folder", JSON.createObjectNode().put("path", path).toString());
     }
 
     private static byte[] mp3(Path folder, String title) throws IOException {
@@ -101,11 +89,8 @@ class KaraokeLibraryImportTest {
                 "title", title, "artist", "Pair Band"));
     }
 
-    private static List<Path> staged() throws IOException {
-        Path uploads = server.dataDir().resolve("uploads");
-        try (Stream<Path> files = Files.walk(uploads)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
+    private static List<Path> staged() {
+        return TestServer.filesUnder(server.dataDir().resolve("uploads"));
     }
 
     @Test
@@ -119,7 +104,7 @@ class KaraokeLibraryImportTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode jobs = JSON.readTree(response.body()).get("jobs");
         assertThat(jobs).as("the pair is one song, one job").hasSize(1);
-        JsonNode job = finished(jobs.get(0).get("id").asText());
+        JsonNode job = server.awaitJobEnd(jobs.get(0).get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
         String songId = job.get("song_id").asText();
 
@@ -157,7 +142,7 @@ class KaraokeLibraryImportTest {
         assertThat(body.get("skipped").findValuesAsText("name"))
                 .containsExactlyInAnyOrder("disc.bin!/Disc 1/cover.jpg", "disc.bin!/Disc 1/Lonely.cdg");
         assertThat(body.get("skipped").toString()).contains("without their audio");
-        JsonNode job = finished(body.get("jobs").get(0).get("id").asText());
+        JsonNode job = server.awaitJobEnd(body.get("jobs").get(0).get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
 
         Song song = server.chorus().library().get(job.get("song_id").asText());
@@ -172,15 +157,15 @@ class KaraokeLibraryImportTest {
 
     @Test
     void graphicsThatAreNotCdgFailTheJobAndNoSongIsLeft() throws Exception {
-        long before = songCount();
+        long before = server.songCount();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("Broken.mp3", mp3(folder, "Broken"));
         files.put("Broken.cdg", new byte[24 * 300]);
-        JsonNode job = finished(JSON.readTree(upload(files, null).body()).get("jobs").get(0).get("id").asText());
+        JsonNode job = server.awaitJobEnd(JSON.readTree(upload(files, null).body()).get("jobs").get(0).get("id").asText());
 
         assertThat(job.get("status").asText()).isEqualTo("failed");
         assertThat(job.get("error").asText()).contains("CD+G").contains("[not_cdg]");
-        assertThat(songCount()).isEqualTo(before);
+        assertThat(server.songCount()).isEqualTo(before);
         assertThat(staged()).isEmpty();
     }
 
@@ -198,7 +183,7 @@ class KaraokeLibraryImportTest {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("jobs")).hasSize(1);
         assertThat(body.get("skipped").findValuesAsText("name")).containsExactly("Karaoke Hits/Disc 2/notes.txt");
-        JsonNode job = finished(body.get("jobs").get(0).get("id").asText());
+        JsonNode job = server.awaitJobEnd(body.get("jobs").get(0).get("id").asText());
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
         Song song = server.chorus().library().get(job.get("song_id").asText());
         assertThat(song.source()).isEqualTo(SongSource.FOLDER);
@@ -254,7 +239,4 @@ class KaraokeLibraryImportTest {
         zip.closeEntry();
     }
 
-    private static long songCount() {
-        return server.chorus().library().list(null, app.chorus.library.SongSort.DATE_ADDED, false, 200, 0).total();
-    }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.chorus.library.Song;
-import app.chorus.library.SongSort;
 import app.chorus.testing.TestMedia;
 import app.chorus.testing.TestServer;
 import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,57 +63,19 @@ class UploadImportTest {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A /ws client subscribed to job events, past its jobs_list. */
-    private static WsTestClient jobWatcher() {
-        WsTestClient client = server.connect();
-        client.handshake("display");
-        client.send("subscribe_jobs", JSON.createObjectNode());
-        assertThat(client.expect("jobs_list").get("jobs").isArray()).isTrue();
-        return client;
-    }
-
-    /** The job's events up to and including its terminal one. */
-    private static List<JsonNode> eventsUntilDone(WsTestClient client, String jobId) {
-        List<JsonNode> events = new ArrayList<>();
-        while (true) {
-            JsonNode frame = client.next();
-            String name = frame.get(0).asText();
-            if (name.equals("ping")) {
-                continue;
-            }
-            JsonNode job = frame.get(1);
-            if (!job.path("id").asText().equals(jobId)) {
-                continue;
-            }
-            events.add(frame);
-            if (name.equals("job_completed") || name.equals("job_failed") || name.equals("job_cancelled")) {
-                return events;
-            }
-        }
-    }
-
-    private List<Path> filesUnder(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(TestMedia.Kind.class)
     void anUploadedFileBecomesASongWatchedLiveAndStreamedBackByRange(TestMedia.Kind kind) throws Exception {
         Path file = TestMedia.write(folder.resolve("in." + kind.extension), kind, 4.0,
                 "title", "Imported " + kind, "artist", "Upload Band", "album", "Test Album", "date", "2019-05-01");
-        try (WsTestClient watcher = jobWatcher()) {
+        try (WsTestClient watcher = server.jobWatcher()) {
             HttpResponse<String> response = upload("files", "My Song." + kind.extension, Files.readAllBytes(file));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             JsonNode queued = JSON.readTree(response.body()).get("jobs").get(0);
             assertThat(queued.get("status").asText()).isEqualTo("pending");
             assertThat(queued.get("filename").asText()).isEqualTo("My Song." + kind.extension);
-            List<JsonNode> events = eventsUntilDone(watcher, queued.get("id").asText());
+            List<JsonNode> events = TestServer.jobEvents(watcher, queued.get("id").asText());
 
             assertThat(events.getFirst().get(0).asText()).isEqualTo("job_created");
             JsonNode done = events.getLast();
@@ -144,7 +103,7 @@ class UploadImportTest {
                     .header("Range", "bytes=100-299").build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(part.statusCode()).isEqualTo(206);
             assertThat(part.body()).isEqualTo(Arrays.copyOfRange(stored, 100, 300));
-            assertThat(filesUnder(server.dataDir().resolve("uploads"))).as("the staged upload is gone").isEmpty();
+            assertThat(TestServer.filesUnder(server.dataDir().resolve("uploads"))).as("the staged upload is gone").isEmpty();
 
             app.chorus.audio.MediaProbe probe = new app.chorus.audio.MediaProbe();
             for (app.chorus.library.MediaKind stem : List.of(app.chorus.library.MediaKind.INSTRUMENTAL,
@@ -170,10 +129,10 @@ class UploadImportTest {
     @Test
     void withoutTagsTheTitleComesFromTheFileName() throws Exception {
         Path file = TestMedia.write(folder.resolve("plain.flac"), TestMedia.Kind.FLAC, 2.0);
-        try (WsTestClient watcher = jobWatcher()) {
+        try (WsTestClient watcher = server.jobWatcher()) {
             String jobId = JSON.readTree(upload("files", "Bohemian Rhapsody.flac", Files.readAllBytes(file)).body())
                     .get("jobs").get(0).get("id").asText();
-            JsonNode done = eventsUntilDone(watcher, jobId).getLast();
+            JsonNode done = TestServer.jobEvents(watcher, jobId).getLast();
 
             Song song = server.chorus().library().get(done.get(1).get("song_id").asText());
             assertThat(song.title()).isEqualTo("Bohemian Rhapsody");
@@ -186,10 +145,10 @@ class UploadImportTest {
     void anEmbeddedCoverBecomesTheSongsThumbnail() throws Exception {
         byte[] png = TestMedia.png();
         Path file = TestMedia.withCover(TestMedia.write(folder.resolve("c.mp3"), TestMedia.Kind.MP3, 2.0), png, "image/png");
-        try (WsTestClient watcher = jobWatcher()) {
+        try (WsTestClient watcher = server.jobWatcher()) {
             String jobId = JSON.readTree(upload("files", "c.mp3", Files.readAllBytes(file)).body())
                     .get("jobs").get(0).get("id").asText();
-            String songId = eventsUntilDone(watcher, jobId).getLast().get(1).get("song_id").asText();
+            String songId = TestServer.jobEvents(watcher, jobId).getLast().get(1).get("song_id").asText();
 
             HttpResponse<byte[]> thumbnail = http.send(HttpRequest.newBuilder(server.http("/api/songs/" + songId + "/thumbnail"))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -203,21 +162,21 @@ class UploadImportTest {
 
     @Test
     void aFileThatIsNotMediaFailsItsJobAndLeavesNothingBehind() throws Exception {
-        int songsBefore = songCount();
-        try (WsTestClient watcher = jobWatcher()) {
+        long songsBefore = server.songCount();
+        try (WsTestClient watcher = server.jobWatcher()) {
             HttpResponse<String> response = upload("file", "../../../../tmp/evil.mp3",
                     "<html>this is a web page, not a song</html>\n".repeat(100).getBytes(StandardCharsets.UTF_8));
 
             assertThat(response.statusCode()).isEqualTo(202);
             JsonNode queued = JSON.readTree(response.body()).get("jobs").get(0);
             assertThat(queued.get("filename").asText()).as("only the last segment is kept, to show").isEqualTo("evil.mp3");
-            JsonNode failed = eventsUntilDone(watcher, queued.get("id").asText()).getLast();
+            JsonNode failed = TestServer.jobEvents(watcher, queued.get("id").asText()).getLast();
 
             assertThat(failed.get(0).asText()).isEqualTo("job_failed");
             assertThat(failed.get(1).get("error").asText()).contains("not audio or video").contains("[not_media]");
         }
-        assertThat(songCount()).isEqualTo(songsBefore);
-        await().atMost(Duration.ofSeconds(5)).until(() -> filesUnder(server.dataDir().resolve("uploads")).isEmpty());
+        assertThat(server.songCount()).isEqualTo(songsBefore);
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestServer.filesUnder(server.dataDir().resolve("uploads")).isEmpty());
         assertThat(Files.exists(Path.of("/tmp/evil.mp3"))).isFalse();
     }
 
@@ -236,16 +195,16 @@ class UploadImportTest {
         assertThat(JSON.readTree(nothing.body()).get("code").asText()).isEqualTo("MISSING_FILES");
 
         // Jetty removes its spooled multipart parts as the request completes, just after the reply.
-        await().atMost(Duration.ofSeconds(5)).until(() -> filesUnder(server.dataDir().resolve("uploads")).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestServer.filesUnder(server.dataDir().resolve("uploads")).isEmpty());
     }
 
     @Test
     void jobsAreListedAndAFinishedOneCanBeDismissedButNotCancelled() throws Exception {
         Path file = TestMedia.write(folder.resolve("a.mp3"), TestMedia.Kind.MP3, 2.0);
         String jobId;
-        try (WsTestClient watcher = jobWatcher()) {
+        try (WsTestClient watcher = server.jobWatcher()) {
             jobId = JSON.readTree(upload("files", "a.mp3", Files.readAllBytes(file)).body()).get("jobs").get(0).get("id").asText();
-            eventsUntilDone(watcher, jobId);
+            TestServer.jobEvents(watcher, jobId);
 
             HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(server.http("/api/jobs/" + jobId + "/cancel"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -286,7 +245,4 @@ class UploadImportTest {
         assertThat(imports.get("folder").get("enabled").asBoolean()).isFalse();
     }
 
-    private static int songCount() {
-        return (int) server.chorus().library().list(null, SongSort.DATE_ADDED, false, 200, 0).total();
-    }
 }

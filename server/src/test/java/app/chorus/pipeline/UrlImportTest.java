@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,46 +100,13 @@ class UrlImportTest {
             echo "[download] 100% of    3.00MiB in 00:00:01 at 2.00MiB/s"
             """;
 
-    private HttpResponse<String> post(String path, ObjectNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.http(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static WsTestClient jobWatcher() {
-        WsTestClient client = server.connect();
-        client.handshake("display");
-        client.send("subscribe_jobs", JSON.createObjectNode());
-        client.expect("jobs_list");
-        return client;
-    }
-
-    private static List<JsonNode> eventsUntilDone(WsTestClient client, String jobId) {
-        List<JsonNode> events = new ArrayList<>();
-        while (true) {
-            JsonNode frame = client.next();
-            String name = frame.get(0).asText();
-            if (name.equals("ping") || !frame.get(1).path("id").asText().equals(jobId)) {
-                continue;
-            }
-            events.add(frame);
-            if (name.equals("job_completed") || name.equals("job_failed") || name.equals("job_cancelled")) {
-                return events;
-            }
-        }
+    private static HttpResponse<String> post(String path, ObjectNode body) {
+        return server.post(path, body.toString());
     }
 
     private static List<String> calls() throws IOException {
         Path log = tools.resolve("calls.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
-    }
-
-    private static List<Path> filesUnder(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
     }
 
     @Test
@@ -151,7 +116,7 @@ class UrlImportTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String songId = JSON.readTree(created.body()).get("id").asText();
 
-        try (WsTestClient watcher = jobWatcher()) {
+        try (WsTestClient watcher = server.jobWatcher()) {
             HttpResponse<String> response = post("/api/youtube/download", JSON.createObjectNode()
                     .put("video_id", VIDEO_ID).put("song_id", songId).put("searchThumbnailUrl", "https://i.ytimg.com/x.jpg"));
 
@@ -162,7 +127,7 @@ class UrlImportTest {
             assertThat(body.get("data").get("status").asText()).isEqualTo("pending");
             String jobId = body.get("data").get("jobId").asText();
             assertThat(JSON.readTree(body.get("job").get("notes").asText()).get("video_id").asText()).isEqualTo(VIDEO_ID);
-            List<JsonNode> events = eventsUntilDone(watcher, jobId);
+            List<JsonNode> events = TestServer.jobEvents(watcher, jobId);
 
             JsonNode done = events.getLast();
             assertThat(done.get(0).asText()).as(done.toString()).isEqualTo("job_completed");
@@ -197,14 +162,14 @@ class UrlImportTest {
         String call = calls().getLast();
         assertThat(call).contains("--newline", "--no-playlist", "-f bestaudio/best", "--max-filesize 2097152",
                 "--write-info-json", "-- https://www.youtube.com/watch?v=" + VIDEO_ID);
-        assertThat(filesUnder(server.dataDir().resolve("jobs"))).as("the download folder is gone").isEmpty();
+        assertThat(TestServer.filesUnder(server.dataDir().resolve("jobs"))).as("the download folder is gone").isEmpty();
     }
 
     @Test
     void aUrlWithoutASongMakesANewSongNamedFromThePage() throws Exception {
         JsonNode body = JSON.readTree(post("/api/youtube/download",
                 JSON.createObjectNode().put("url", "https://video.example/watch/plain")).body());
-        JsonNode job = finished(body.get("data").get("jobId").asText());
+        JsonNode job = server.awaitJobEnd(body.get("data").get("jobId").asText());
 
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("completed");
         Song song = server.chorus().library().get(job.get("song_id").asText());
@@ -221,7 +186,7 @@ class UrlImportTest {
                 .put("artist", "Nobody")).body()).get("id").asText();
         JsonNode body = JSON.readTree(post("/api/youtube/download", JSON.createObjectNode()
                 .put("url", "https://video.example/unavailable").put("song_id", songId)).body());
-        JsonNode job = finished(body.get("data").get("jobId").asText());
+        JsonNode job = server.awaitJobEnd(body.get("data").get("jobId").asText());
 
         assertThat(job.get("status").asText()).isEqualTo("failed");
         assertThat(job.get("error").asText()).isEqualTo("[youtube] gone1234567: Video unavailable. This video has been removed by the uploader");
@@ -232,20 +197,20 @@ class UrlImportTest {
 
     @Test
     void aDownloadOverTheLimitFailsAndNoSongIsLeft() throws Exception {
-        long before = songCount();
+        long before = server.songCount();
         JsonNode body = JSON.readTree(post("/api/youtube/download",
                 JSON.createObjectNode().put("url", "https://video.example/huge")).body());
-        JsonNode job = finished(body.get("data").get("jobId").asText());
+        JsonNode job = server.awaitJobEnd(body.get("data").get("jobId").asText());
 
         assertThat(job.get("status").asText()).isEqualTo("failed");
         assertThat(job.get("error").asText()).isEqualTo("The media is larger than the import limit of 2097152 bytes");
-        assertThat(songCount()).isEqualTo(before);
+        assertThat(server.songCount()).isEqualTo(before);
     }
 
     @Test
     void cancelKillsTheDownloadAtOnceAndLeavesNothing() throws Exception {
         Files.deleteIfExists(tools.resolve("hang.pid"));
-        long before = songCount();
+        long before = server.songCount();
         String jobId = JSON.readTree(post("/api/youtube/download",
                 JSON.createObjectNode().put("url", "https://video.example/hang")).body()).get("data").get("jobId").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(tools.resolve("hang.pid"))
@@ -257,11 +222,11 @@ class UrlImportTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(cancel.statusCode()).isEqualTo(200);
 
-        JsonNode job = finished(jobId);
+        JsonNode job = server.awaitJobEnd(jobId);
         assertThat(job.get("status").asText()).isEqualTo("cancelled");
         await().atMost(Duration.ofSeconds(2)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
-        assertThat(songCount()).isEqualTo(before);
-        await().atMost(Duration.ofSeconds(5)).until(() -> filesUnder(server.dataDir().resolve("jobs")).isEmpty());
+        assertThat(server.songCount()).isEqualTo(before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestServer.filesUnder(server.dataDir().resolve("jobs")).isEmpty());
     }
 
     @Test
@@ -292,13 +257,4 @@ class UrlImportTest {
         assertThat(imports.get("separator").asText()).isEqualTo("builtin");
     }
 
-    private static JsonNode finished(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
-                () -> JSON.readTree(server.get("/api/jobs/" + jobId).body()),
-                job -> List.of("completed", "failed", "cancelled").contains(job.path("status").asText()));
-    }
-
-    private static long songCount() {
-        return server.chorus().library().list(null, app.chorus.library.SongSort.DATE_ADDED, false, 200, 0).total();
-    }
 }

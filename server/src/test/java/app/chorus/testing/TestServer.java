@@ -3,6 +3,9 @@ package app.chorus.testing;
 import app.chorus.Chorus;
 import app.chorus.config.Config;
 import app.chorus.config.ConfigLoader;
+import app.chorus.library.SongSort;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,12 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /** A real Chorus on a free port with its own data folder; one per test class. */
 public final class TestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
     private final List<String> extraArguments;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -102,6 +109,57 @@ public final class TestServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A /ws client subscribed to job events, past its {@code jobs_list}. */
+    public WsTestClient jobWatcher() {
+        WsTestClient client = connect();
+        client.handshake("display");
+        client.send("subscribe_jobs", JSON.createObjectNode());
+        if (!client.expect("jobs_list").get("jobs").isArray()) {
+            throw new AssertionError("jobs_list without a jobs array");
+        }
+        return client;
+    }
+
+    /** The events of one job a {@link #jobWatcher()} hears, up to and including its terminal one. */
+    public static List<JsonNode> jobEvents(WsTestClient client, String jobId) {
+        List<JsonNode> events = new ArrayList<>();
+        while (true) {
+            JsonNode frame = client.next();
+            String name = frame.get(0).asText();
+            if (name.equals("ping") || !frame.get(1).path("id").asText().equals(jobId)) {
+                continue;
+            }
+            events.add(frame);
+            if (name.equals("job_completed") || name.equals("job_failed") || name.equals("job_cancelled")) {
+                return events;
+            }
+        }
+    }
+
+    /** Waits (up to a minute) for the job to end; returns it as {@code GET /api/jobs/{id}} shows it. */
+    public JsonNode awaitJobEnd(String jobId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(
+                () -> JSON.readTree(get("/api/jobs/" + jobId).body()),
+                job -> List.of("completed", "failed", "cancelled").contains(job.path("status").asText()));
+    }
+
+    /** How many songs the library holds. */
+    public long songCount() {
+        return chorus.library().list(null, SongSort.DATE_ADDED, false, 1, 0).total();
+    }
+
+    /** The regular files below {@code root}; none when it does not exist. */
+    public static List<Path> filesUnder(Path root) {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
