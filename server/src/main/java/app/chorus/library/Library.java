@@ -3,9 +3,11 @@ package app.chorus.library;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +41,24 @@ public final class Library {
     private final SongRepository songs;
     private final MediaStore media;
     private final InstantSource clock;
+    private final SongFinder finder;
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastCreated =
             new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
+    /** A library whose song search looks for other nodes' changes every 10 seconds. */
     public Library(SongRepository songs, MediaStore media, InstantSource clock) {
+        this(songs, media, clock, SongFinder.DEFAULT_STALENESS);
+    }
+
+    /**
+     * A library whose song search ({@link #findSongs}) sees this library's own changes at once and
+     * other writers' (nodes sharing the database) within {@code searchStaleness}.
+     */
+    public Library(SongRepository songs, MediaStore media, InstantSource clock, Duration searchStaleness) {
         this.songs = songs;
         this.media = media;
         this.clock = clock;
+        this.finder = new SongFinder(songs, clock, searchStaleness);
     }
 
     /** Adds a song without media (status pending) under a new id. */
@@ -74,6 +87,7 @@ public final class Library {
                 request.provenance() == null ? Provenance.NONE : request.provenance(), MediaFiles.NONE, null, null, null,
                 Set.of(), now, now);
         songs.insert(song);
+        finder.changed();
         return song;
     }
 
@@ -88,6 +102,18 @@ public final class Library {
     /** A page of songs matching every word of {@code query} in title, artist or album (or all songs). */
     public Page<Song> list(String query, SongSort sort, boolean ascending, int limit, int offset) {
         return songs.search(query, sort, ascending, page(limit), Math.max(0, offset));
+    }
+
+    /**
+     * The songs a singer can sing (ready, with an instrumental or original file) that match what
+     * they typed, best first, at most {@code limit} (capped at {@link #MAX_PAGE}; none for a blank
+     * query or a limit under 1). Forgiving: words may be half typed ("bohemian rhap"), misspelt
+     * ("rapsody"), without accents ("beyonce") and in any order across title, artist and album.
+     * Fast enough to call on every keystroke: it matches against an in-memory snapshot of the
+     * names (see {@link SongFinder} for the rules and how fresh the snapshot is). Thread-safe.
+     */
+    public List<Song> findSongs(String query, int limit) {
+        return finder.find(query, Math.min(limit, MAX_PAGE));
     }
 
     public Page<Song> byArtist(String artist, SongSort sort, boolean ascending, int limit, int offset) {
@@ -140,9 +166,11 @@ public final class Library {
                 song.createdAt(), now());
     }
 
-    /** Stores a changed song; it must still exist. */
+    /** Stores a changed song; it must still exist. Every change to a stored song comes here, so search is told here. */
     private Song store(Song updated) {
-        if (!songs.update(updated)) {
+        boolean stored = songs.update(updated);
+        finder.changed();
+        if (!stored) {
             throw new SongNotFound(updated.id());
         }
         return updated;
@@ -153,6 +181,7 @@ public final class Library {
         if (!isSongId(id) || !songs.delete(id)) {
             throw new SongNotFound(id);
         }
+        finder.changed();
         try {
             media.removeAll(id);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package app.chorus.library;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -52,6 +53,29 @@ public final class SongRepository {
     Optional<Song> find(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM songs WHERE id = :id")
                 .bind("id", id).map((row, context) -> read(row)).findOne());
+    }
+
+    /**
+     * The names of the songs a singer can pick (ready, with an instrumental or original file), and
+     * only the columns search needs: song search reads them all into memory. The same rule as
+     * {@link SongFinder#isPlayable}.
+     */
+    List<SearchableSong> playableNames() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, title, artist, album FROM songs"
+                        + " WHERE status = :ready AND (instrumental_file IS NOT NULL OR original_file IS NOT NULL)")
+                .bind("ready", SongStatus.READY.wireName())
+                .map((row, context) -> new SearchableSong(row.getString("id"), row.getString("title"),
+                        row.getString("artist"), row.getString("album")))
+                .list());
+    }
+
+    /** The songs with these ids that exist, in no particular order. */
+    List<Song> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM songs WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map((row, context) -> read(row)).list());
     }
 
     /** Songs whose title, artist or album contain every word of {@code query} (all songs without one). */
