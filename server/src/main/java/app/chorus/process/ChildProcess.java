@@ -3,14 +3,16 @@ package app.chorus.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits for a started process whose output (stderr merged into stdout) streams into
- * {@link OutputLines}. A thread of its own drains the output, because reading a pipe cannot be
- * interrupted; the caller's thread waits, which can: its interrupt, or anything thrown while it
- * waits, kills the process and every process it started, at once.
+ * Waits for a started process whose output streams into an {@link OutputSink}: usually stderr
+ * merged into stdout and read as {@link OutputLines}, or the two kept apart when stdout carries a
+ * document. A thread of its own drains each stream, because reading a pipe cannot be interrupted;
+ * the caller's thread waits, which can: its interrupt, or anything thrown while it waits, kills the
+ * process and every process it started, at once.
  */
 public final class ChildProcess {
     private static final Duration TICK = Duration.ofMillis(100);
@@ -24,15 +26,31 @@ public final class ChildProcess {
      * Returns the exit code once {@code process} ended and its output was read. {@code whileWaiting}
      * runs on the caller's thread every tenth of a second and once at the end.
      */
-    public static int await(Process process, OutputLines output, Runnable whileWaiting) throws InterruptedException {
+    public static int await(Process process, OutputSink output, Runnable whileWaiting) throws InterruptedException {
+        return await(process, output, null, whileWaiting);
+    }
+
+    /**
+     * The same for a process started without {@code redirectErrorStream}: its stdout goes to
+     * {@code output} and its stderr to {@code errors}, each drained at once, so neither pipe fills
+     * up and stalls the child while the other is read.
+     */
+    public static int await(Process process, OutputSink output, OutputSink errors, Runnable whileWaiting)
+            throws InterruptedException {
         try {
             closeInput(process);
-            Thread reader = Thread.ofPlatform().daemon().name("child-output-" + process.pid())
-                    .start(() -> drain(process.getInputStream(), output));
+            List<Thread> readers = new ArrayList<>(2);
+            readers.add(reader("child-output-" + process.pid(), process.getInputStream(), output));
+            if (errors != null) {
+                readers.add(reader("child-errors-" + process.pid(), process.getErrorStream(), errors));
+            }
             while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
                 whileWaiting.run();
             }
-            reader.join(OUTPUT_GRACE);
+            long graceEnds = System.nanoTime() + OUTPUT_GRACE.toNanos();
+            for (Thread reader : readers) {
+                reader.join(Duration.ofNanos(Math.max(0, graceEnds - System.nanoTime())));
+            }
             whileWaiting.run();
             return process.exitValue();
         } finally {
@@ -52,7 +70,11 @@ public final class ChildProcess {
         }
     }
 
-    private static void drain(InputStream in, OutputLines output) {
+    private static Thread reader(String name, InputStream in, OutputSink sink) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> drain(in, sink));
+    }
+
+    private static void drain(InputStream in, OutputSink output) {
         byte[] buffer = new byte[8192];
         try (in) {
             for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {

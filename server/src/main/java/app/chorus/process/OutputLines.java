@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * A segment ended by '\r' is a redraw (a progress bar) that the next one overwrites, so a bar
  * takes one line of the tail, not hundreds. Thread-safe.
  */
-public final class OutputLines {
+public final class OutputLines implements OutputSink {
     /** Beyond this, a segment without an end is cut, so a runaway line cannot fill the memory. */
     private static final int LONGEST = 4096;
 
@@ -29,6 +29,7 @@ public final class OutputLines {
         this.listener = listener;
     }
 
+    @Override
     public synchronized void write(byte[] bytes, int count) {
         for (int index = 0; index < count; index++) {
             byte value = bytes[index];
@@ -44,6 +45,7 @@ public final class OutputLines {
     }
 
     /** The output ended: what was still being written counts as a line. */
+    @Override
     public synchronized void close() {
         end(true);
     }

@@ -93,41 +93,25 @@ public final class YtDlp {
                 progress.accept(Math.min(1, Double.parseDouble(matcher.group(1)) / 100));
             }
         });
-        long deadline = System.nanoTime() + timeout.toNanos();
         int exit;
         try {
-            exit = ChildProcess.await(process, output, () -> {
-                if (System.nanoTime() > deadline) {
-                    throw new TimedOut();
-                }
-            });
-        } catch (TimedOut late) {
+            exit = ChildProcess.await(process, output, YtDlpFailures.deadline(timeout));
+        } catch (YtDlpFailures.TimedOut late) {
             throw new IOException("The download took longer than " + timeout.toSeconds() + " s and was stopped");
         }
         List<String> lines = output.tail().lines().toList();
         if (exit != 0) {
-            throw new IOException(failure(lines, "yt-dlp stopped with exit code " + exit));
+            throw new IOException(YtDlpFailures.message(lines, "yt-dlp stopped with exit code " + exit));
         }
         Path media = mediaFile(folder).orElseThrow(() -> new IOException(lines.stream()
                 .anyMatch(line -> line.contains("max-filesize"))
                 ? "The media is larger than the import limit of " + maxBytes + " bytes"
-                : failure(lines, "yt-dlp finished without a media file")));
+                : YtDlpFailures.message(lines, "yt-dlp finished without a media file")));
         if (Files.size(media) > maxBytes) {
             throw new IOException("The media is larger than the import limit of " + maxBytes + " bytes");
         }
         progress.accept(1);
         return new Download(media, thumbnail(folder).orElse(null), info(folder.resolve("download.info.json")));
-    }
-
-    /** The last ERROR line yt-dlp printed, else {@code fallback} with the last lines of its output. */
-    private static String failure(List<String> lines, String fallback) {
-        for (int index = lines.size() - 1; index >= 0; index--) {
-            if (lines.get(index).startsWith("ERROR:")) {
-                return lines.get(index).substring("ERROR:".length()).strip();
-            }
-        }
-        int from = Math.max(0, lines.size() - 5);
-        return lines.isEmpty() ? fallback : fallback + ": " + String.join(" | ", lines.subList(from, lines.size()));
     }
 
     private static Optional<Path> mediaFile(Path folder) throws IOException {
@@ -174,13 +158,6 @@ public final class YtDlp {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** The download ran past its time; the process is killed on the way out. */
-    private static final class TimedOut extends RuntimeException {
-        TimedOut() {
-            super(null, null, false, false);
-        }
     }
 
     /** The program is not installed (or not where the configuration says). */
