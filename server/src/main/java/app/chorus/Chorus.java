@@ -14,6 +14,9 @@ import app.chorus.pipeline.ImportUrl;
 import app.chorus.pipeline.Imports;
 import app.chorus.sources.UrlPolicy;
 import app.chorus.sources.YtDlp;
+import app.chorus.sources.Sources;
+import app.chorus.sources.UrlLookup;
+import app.chorus.sources.spi.SourceEntry;
 import app.chorus.audio.DemucsSeparator;
 import app.chorus.audio.Separator;
 import app.chorus.pipeline.Uploads;
@@ -35,6 +38,7 @@ import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +53,13 @@ public final class Chorus implements AutoCloseable {
     private final Rooms rooms;
     private final Library library;
     private final Jobs jobs;
+    private final Sources sources;
     private final HttpServer http;
     private final int port;
 
-    private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, HttpServer http, int port) {
+    private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, Sources sources, HttpServer http, int port) {
         this.database = database;
+        this.sources = sources;
         this.jobs = jobs;
         this.rooms = rooms;
         this.library = library;
@@ -67,15 +73,18 @@ public final class Chorus implements AutoCloseable {
         ObjectMapper json = Json.newMapper();
         Database database = Database.open(config.database());
         Jobs jobs = null;
+        Sources sources = null;
         try {
+            Library library = new Library(new SongRepository(database.jdbi()),
+                    new MediaStore(config.server().dataDir().resolve("library")), clock);
+            sources = Sources.load(config.search(), Map.of(Library.class, library, Config.class, config,
+                    ObjectMapper.class, json), clock);
             RoomAccess access = new RoomAccess(new ServerSecrets(database.jdbi()).getOrCreate("room-proof"),
                     config.rooms().proofTtl());
             Rooms rooms = new Rooms(new RoomRepository(database.jdbi(), json), new PasswordHasher(), access,
-                    VideoUrlResolver.NONE, clock,
+                    videoUrlResolver(sources, config.search().publicUrl()), clock,
                     new RoomLimits(config.rooms().maxClientsPerRoom(), config.rooms().maxQueueLength()),
                     config.rooms().maxRooms());
-            Library library = new Library(new SongRepository(database.jdbi()),
-                    new MediaStore(config.server().dataDir().resolve("library")), clock);
             EventBus events = new InProcessEventBus();
             Uploads uploads = new Uploads(config.server().dataDir().resolve("uploads"), config.jobs().uploadMaxBytes());
             MediaProbe probe = new MediaProbe();
@@ -96,19 +105,38 @@ public final class Chorus implements AutoCloseable {
             jobs.start();
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, gateway,
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, gateway,
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
                     database.dialect().name().toLowerCase());
-            return new Chorus(database, rooms, library, jobs, http, port);
+            return new Chorus(database, rooms, library, jobs, sources, http, port);
         } catch (RuntimeException e) {
             if (jobs != null) {
                 jobs.close();
             }
+            if (sources != null) {
+                sources.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The room prefetch's resolver: the same lookup (and cache) as {@code /get_video_url}. A path
+     * on this server becomes absolute only when the public address is configured; the displays
+     * that play it are served from this server, so a path works for them.
+     */
+    private static VideoUrlResolver videoUrlResolver(Sources sources, String publicUrl) {
+        return entry -> {
+            UrlLookup lookup = sources.videoUrl(SourceEntry.builder(entry.source(), entry.id())
+                    .title(entry.title().isBlank() ? "?" : entry.title())
+                    .artist(entry.artist().isBlank() ? "?" : entry.artist())
+                    .uploader(entry.uploader()).duration(entry.duration()).videoUrl(entry.videoUrl()).build());
+            return java.util.Optional.ofNullable(lookup.url())
+                    .map(url -> url.startsWith("/") && !url.startsWith("//") ? publicUrl + url : url);
+        };
     }
 
     /**
@@ -179,6 +207,7 @@ public final class Chorus implements AutoCloseable {
     public void close() {
         http.stop();
         jobs.close();
+        sources.close();
         rooms.close();
         database.close();
         LOG.info("Chorus stopped");

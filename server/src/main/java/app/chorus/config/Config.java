@@ -13,8 +13,10 @@ import java.util.List;
  * @param rooms   karaoke room limits
  * @param jobs    background jobs: concurrency, lease, attempts
  * @param imports import sources and the vocal separator
+ * @param search  search providers, their time-outs and caches
  */
-public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs, Imports imports) {
+public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs, Imports imports,
+                     Search search) {
 
     /** Listening and file-system settings. */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
@@ -56,5 +58,39 @@ public record Config(Server server, Database database, WebSocket websocket, Room
     /** Karaoke room limits. */
     public record Rooms(int maxRooms, int maxClientsPerRoom, int maxQueueLength, Duration proofTtl,
                         int verifyAttemptsPerMinute) {
+    }
+
+    /**
+     * Search providers and their caches.
+     *
+     * @param providerOrder     provider ids in the order their results are listed; "*" stands for every other
+     * @param disabled          provider ids left out
+     * @param pluginsDir        folder of provider jars
+     * @param timeout           per-provider search time-out
+     * @param maxQueryChars     longest query accepted
+     * @param maxResults        entries taken from each provider
+     * @param cacheTtl          default life of a cached provider answer
+     * @param cacheSize         most cached answers
+     * @param videoUrlTimeout   time-out of one video URL lookup
+     * @param videoUrlTtl       default life of a found video URL
+     * @param videoUrlFailureTtl life of a failed lookup
+     * @param videoUrlCacheSize most cached lookups
+     * @param publicUrl         the server's address as clients know it, or empty to use each request's
+     * @param providerSettings  plugin settings by their one spelling ({@code provider-<id>-<name>})
+     * @param youtube           the YouTube provider's settings
+     */
+    public record Search(List<String> providerOrder, java.util.Set<String> disabled, Path pluginsDir, Duration timeout,
+                         int maxQueryChars, int maxResults, Duration cacheTtl, int cacheSize, Duration videoUrlTimeout,
+                         Duration videoUrlTtl, Duration videoUrlFailureTtl, int videoUrlCacheSize, String publicUrl,
+                         java.util.Map<String, String> providerSettings, YouTube youtube) {
+        public Search {
+            providerOrder = List.copyOf(providerOrder);
+            disabled = java.util.Set.copyOf(disabled);
+            providerSettings = java.util.Map.copyOf(providerSettings);
+        }
+
+        /** The YouTube provider: videos per search, the "karaoke" bias, processes at once, tallest picture. */
+        public record YouTube(int searchResults, boolean karaokeBias, int maxConcurrent, int maxHeight) {
+        }
     }
 }

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves settings from defaults &lt; config file &lt; environment &lt; command line, and validates
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * names the setting and where it came from.
  */
 public final class ConfigLoader {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     private ConfigLoader() {
     }
 
@@ -79,7 +75,7 @@ public final class ConfigLoader {
                 throw new ConfigException("Setting --" + name + " needs a value");
             }
             requireKnown(name, "command line --" + name);
-            result.put(name, value);
+            result.put(canonical(name), value);
         }
         return result;
     }
@@ -101,7 +97,7 @@ public final class ConfigLoader {
             }
             String name = variable.substring("CHORUS_".length()).toLowerCase().replace('_', '-');
             requireKnown(name, "environment variable " + variable);
-            result.put(name, value);
+            result.put(canonical(name), value);
         });
         return result;
     }
@@ -119,9 +115,13 @@ public final class ConfigLoader {
             if (name.equals("config")) {
                 throw new ConfigException("Setting 'config' cannot be set inside config file " + file);
             }
-            result.put(name, properties.getProperty(name).trim());
+            result.put(canonical(name), properties.getProperty(name).trim());
         }
         return result;
+    }
+
+    private static String canonical(String name) {
+        return Settings.isProviderSetting(name) ? Settings.providerKey(name) : name;
     }
 
     private static void requireKnown(String name, String source) {
@@ -194,57 +194,6 @@ public final class ConfigLoader {
                     case "demucs" -> Config.Imports.Separator.DEMUCS;
                     default -> throw values.invalid("separator", "must be builtin or demucs");
                 }, demucs, model);
-        return new Config(server, database, websocket, rooms, jobs, imports);
-    }
-
-    /** The resolved text values and where each came from, for error messages. */
-    private record Values(Map<String, String> values, Map<String, String> sources) {
-        String text(String name) {
-            return values.get(name).trim();
-        }
-
-        int integer(String name, int min, int max) {
-            String text = text(name);
-            try {
-                int value = Integer.parseInt(text);
-                if (value < min || value > max) {
-                    throw invalid(name, "must be between " + min + " and " + max + ", was " + text);
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw invalid(name, "must be a whole number, was '" + text + "'");
-            }
-        }
-
-        boolean bool(String name) {
-            return switch (text(name).toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw invalid(name, "must be true or false, was '" + text(name) + "'");
-            };
-        }
-
-        Duration duration(String name) {
-            String text = text(name);
-            Matcher matcher = DURATION.matcher(text);
-            if (!matcher.matches()) {
-                throw invalid(name, "must be a duration like 500ms, 30s, 5m or 12h, was '" + text + "'");
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            Duration duration = switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
-            if (duration.isZero()) {
-                throw invalid(name, "must be greater than zero");
-            }
-            return duration;
-        }
-
-        ConfigException invalid(String name, String problem) {
-            return new ConfigException("Invalid setting '" + name + "' (from " + sources.get(name) + "): " + problem);
-        }
+        return new Config(server, database, websocket, rooms, jobs, imports, SearchSettings.read(values, dataDir));
     }
 }

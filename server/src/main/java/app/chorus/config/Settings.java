@@ -48,7 +48,41 @@ public final class Settings {
             new Setting("import-folders", "", "Comma-separated folders on the server that POST /api/imports/folder may import from; empty turns it off."),
             new Setting("separator", "builtin", "Vocal separator: builtin (pure Java, fast) or demucs (the demucs program, better, slow without a GPU)."),
             new Setting("demucs-command", "demucs", "The Demucs command (words separated by spaces, e.g. 'python3 -m demucs') for separator=demucs."),
-            new Setting("demucs-model", "htdemucs", "The Demucs model for separator=demucs."));
+            new Setting("demucs-model", "htdemucs", "The Demucs model for separator=demucs."),
+            new Setting("search-providers", "library,youtube,*", "Search providers in the order their results are listed; * stands for every other one found (plugins)."),
+            new Setting("search-providers-disabled", "", "Comma-separated search providers to leave out."),
+            new Setting("plugins-dir", "", "Folder of provider jars loaded at start-up; empty means <data-dir>/plugins."),
+            new Setting("search-timeout", "8s", "How long /search waits for each provider; a slower one is left out of that answer with a note."),
+            new Setting("search-max-query-chars", "200", "Longest /search query accepted; longer ones get 422."),
+            new Setting("search-max-results", "20", "Most entries /search takes from each provider."),
+            new Setting("search-cache-ttl", "10m", "How long a provider's answer to a query is reused (providers may say shorter)."),
+            new Setting("search-cache-size", "2000", "Most cached provider answers kept in memory."),
+            new Setting("video-url-timeout", "30s", "How long resolving one entry's video URL may take."),
+            new Setting("video-url-ttl", "4h", "How long a resolved video URL is reused when its provider gives no expiry."),
+            new Setting("video-url-failure-ttl", "30m", "How long a failed video URL lookup is remembered before it is tried again."),
+            new Setting("video-url-cache-size", "10000", "Most cached video URL lookups kept in memory."),
+            new Setting("youtube-search-results", "10", "Videos the YouTube provider asks yt-dlp for per search (1-50)."),
+            new Setting("youtube-karaoke-bias", "true", "Add 'karaoke' to YouTube searches that do not say it (true/false)."),
+            new Setting("youtube-max-concurrent", "4", "Most yt-dlp processes the YouTube provider runs at once."),
+            new Setting("youtube-max-height", "720", "Tallest video picture chosen when resolving a YouTube stream."),
+            new Setting("public-url", "", "The address clients reach this server at (https://karaoke.example); empty means the address each request came to."));
+
+    /**
+     * Settings of one search provider, not listed above because a plugin brings its own:
+     * {@code provider.<id>.<name>} in a file or on the command line, {@code CHORUS_PROVIDER_<ID>_<NAME>}
+     * in the environment. Both become {@code provider-<id>-<name>}.
+     */
+    public static final String PROVIDER_PREFIX = "provider-";
+
+    /** The one spelling of a provider setting's name, whichever way it was written. */
+    public static String providerKey(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-');
+    }
+
+    /** Whether {@code name} names a provider setting ({@code provider.<id>.<name>}). */
+    public static boolean isProviderSetting(String name) {
+        return providerKey(name).matches("provider-[a-z0-9]+(-[a-z0-9]+)+");
+    }
 
     /** The defaults, by name. */
     public static Map<String, String> defaults() {
@@ -61,7 +95,7 @@ public final class Settings {
 
     /** Whether a setting of this name exists. */
     public static boolean isKnown(String name) {
-        return ALL.stream().anyMatch(setting -> setting.name().equals(name));
+        return isProviderSetting(name) || ALL.stream().anyMatch(setting -> setting.name().equals(name));
     }
 
     /** Help text listing every setting with its environment variable and default. */

@@ -261,6 +261,30 @@ public final class YouTubeProvider implements SourceProvider {
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }
 
+    /**
+     * Registered in META-INF/services like any provider; takes yt-dlp's path from the import
+     * settings and its own from the search settings. A process may run as long as the longer of
+     * the search and lookup time-outs (the caller interrupts it at its own).
+     */
+    public static final class Factory implements app.chorus.sources.spi.SourceProviderFactory {
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public SourceProvider create(app.chorus.sources.spi.ProviderContext context) {
+            app.chorus.config.Config config = context.service(app.chorus.config.Config.class)
+                    .orElseThrow(() -> new IllegalStateException("the configuration is not available"));
+            app.chorus.config.Config.Search search = config.search();
+            Duration longest = search.timeout().compareTo(search.videoUrlTimeout()) > 0 ? search.timeout()
+                    : search.videoUrlTimeout();
+            return new YouTubeProvider(new Settings(config.imports().ytDlpPath(), search.youtube().searchResults(),
+                    search.youtube().karaokeBias(), search.youtube().maxConcurrent(), longest, search.youtube().maxHeight()),
+                    ProcessBuilder::start, context.clock(), context.service(ObjectMapper.class).orElseGet(ObjectMapper::new));
+        }
+    }
+
     /** yt-dlp printed more than the JSON limit; the process is killed on the way out. */
     private static final class TooMuchOutput extends RuntimeException {
         TooMuchOutput() {

@@ -291,4 +291,48 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(List.of("--jobs-max-concurrent", "100"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("jobs-max-concurrent");
     }
+
+    @Test
+    void searchDefaultsPutTheLibraryFirstAndPluginsInTheDataFolder() {
+        Config.Search search = load(List.of("--data-dir", "/srv/chorus"), Map.of()).search();
+        assertThat(search.providerOrder()).containsExactly("library", "youtube", "*");
+        assertThat(search.disabled()).isEmpty();
+        assertThat(search.pluginsDir()).isEqualTo(Path.of("/srv/chorus/plugins"));
+        assertThat(search.timeout()).isEqualTo(java.time.Duration.ofSeconds(8));
+        assertThat(search.videoUrlTtl()).isEqualTo(java.time.Duration.ofHours(4));
+        assertThat(search.videoUrlFailureTtl()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(search.youtube()).isEqualTo(new Config.Search.YouTube(10, true, 4, 720));
+        assertThat(search.publicUrl()).isEmpty();
+    }
+
+    @Test
+    void providerSettingsAreAcceptedInEachSpellingAndReadOneWay() throws IOException {
+        Path file = configFile("provider.basic.url=https://catalogue.example");
+        Config config = load(List.of("--config", file.toString(), "--provider.lazy.url=https://lazy.example",
+                "--provider.lazy.api-key", "secret"), Map.of("CHORUS_PROVIDER_OTHER_TOKEN", "t0ken"));
+
+        assertThat(config.search().providerSettings()).containsOnly(
+                Map.entry("provider-basic-url", "https://catalogue.example"),
+                Map.entry("provider-lazy-url", "https://lazy.example"),
+                Map.entry("provider-lazy-api-key", "secret"),
+                Map.entry("provider-other-token", "t0ken"));
+        assertThatThrownBy(() -> load(List.of("--provider.basic", "x"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("Unknown setting 'provider.basic'");
+    }
+
+    @Test
+    void badSearchSettingsStopStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> load(List.of("--search-providers", "library,YouTube"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search-providers").hasMessageContaining("YouTube");
+        assertThatThrownBy(() -> load(List.of("--search-providers", "library,library"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> load(List.of("--search-providers", " , "), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> load(List.of("--public-url", "karaoke.example"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("public-url");
+        assertThatThrownBy(() -> load(List.of("--youtube-search-results", "500"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("youtube-search-results");
+        assertThat(load(List.of("--public-url", "https://karaoke.example/"), Map.of()).search().publicUrl())
+                .isEqualTo("https://karaoke.example");
+    }
 }

@@ -47,9 +47,10 @@ public final class TestServer implements AutoCloseable {
 
     /** The configuration this server runs with. */
     public Config config() {
-        // No demo song unless a test asks for one: tests start from an empty library.
+        // No demo song unless a test asks for one: tests start from an empty library. No yt-dlp
+        // either, even where one is installed: tests never reach the internet.
         List<String> arguments = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
-                "--demo-song", "never"));
+                "--demo-song", "never", "--ytdlp-path", "/nonexistent/yt-dlp"));
         arguments.addAll(extraArguments);
         return ConfigLoader.load(arguments, Map.of());
     }

@@ -5,6 +5,7 @@ import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.Imports;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
+import app.chorus.sources.Sources;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -36,11 +37,12 @@ public final class HttpServer {
     private List<RouteTable.Route> routes = List.of();
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
-                      Imports imports, WsGateway gateway, String databaseKind) {
+                      Imports imports, Sources sources, WsGateway gateway, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
-        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe);
+        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe);
+        SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
         UploadRoutes uploadRoutes = new UploadRoutes(imports.uploads(), imports.files(), jobs);
@@ -84,6 +86,7 @@ public final class HttpServer {
             jobRoutes.register(table);
             uploadRoutes.register(table);
             importRoutes.register(table);
+            searchRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

@@ -27,10 +27,13 @@ final class SystemRoutes {
     private final String openApi;
     private final String docsPage;
     private final java.util.function.Supplier<Map<String, Object>> imports;
+    private final java.util.function.Supplier<Map<String, Object>> sources;
 
     SystemRoutes(Rooms rooms, WsGateway gateway, InstantSource clock, String databaseKind,
-                 java.util.function.Supplier<Map<String, Object>> imports) {
+                 java.util.function.Supplier<Map<String, Object>> imports,
+                 java.util.function.Supplier<Map<String, Object>> sources) {
         this.imports = imports;
+        this.sources = sources;
         this.rooms = rooms;
         this.gateway = gateway;
         this.clock = clock;
@@ -72,7 +75,10 @@ final class SystemRoutes {
         }
         health.put("room_leadership", leadership);
         health.put("rooms", live.stream().map(RoomRoutes::summary).toList());
-        health.put("cache", Map.of("rooms_loaded", rooms.loadedRooms()));
+        Map<String, Object> search = new LinkedHashMap<>(sources.get());
+        health.put("cache", Map.of("rooms_loaded", rooms.loadedRooms(), "search", search.remove("search_cache"),
+                "video_url", search.remove("video_url_cache")));
+        health.put("sources", search);
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         health.put("memory", Map.of("heap_used_bytes", heap.getUsed(), "heap_committed_bytes", heap.getCommitted(),
                 "heap_max_bytes", heap.getMax()));
