@@ -3,11 +3,8 @@ package app.chorus.examples;
 import app.chorus.sources.spi.Availability;
 import app.chorus.sources.spi.ProviderContext;
 import app.chorus.sources.spi.SearchResult;
-import app.chorus.sources.spi.SourceEntry;
 import app.chorus.sources.spi.SourceProvider;
 import app.chorus.sources.spi.SourceProviderFactory;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,21 +26,8 @@ public final class BasicVideoProvider implements SourceProvider {
 
     @Override
     public SearchResult search(String query) throws Exception {
-        List<SourceEntry> entries = new ArrayList<>();
-        for (JsonNode result : catalogue.search(query)) {
-            String id = CatalogueApi.text(result, "id");
-            String title = CatalogueApi.text(result, "title");
-            String artist = CatalogueApi.text(result, "artist");
-            if (id == null || title == null || artist == null) {
-                continue; // A result a singer could not recognise is left out.
-            }
-            entries.add(SourceEntry.builder(id(), id).title(title).artist(artist)
-                    .uploader(CatalogueApi.text(result, "uploader"))
-                    .duration(CatalogueApi.seconds(result, "duration"))
-                    .videoUrl(CatalogueApi.text(result, "direct_url")) // The URL, right away.
-                    .build());
-        }
-        return SearchResult.of(entries);
+        // The catalogue sends a direct media URL with every result: the entries carry it.
+        return SearchResult.of(catalogue.entries(id(), query, true));
     }
 
     /** Registered in META-INF/services; makes the provider from its settings. */

@@ -1,5 +1,6 @@
 package app.chorus.examples;
 
+import app.chorus.sources.spi.SourceEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +36,28 @@ final class CatalogueApi {
     JsonNode search(String query) throws IOException, InterruptedException {
         return get("search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IOException("The catalogue has no search")).path("results");
+    }
+
+    /**
+     * The search results as entries of provider {@code source}, best first. Results without an
+     * id, a title or an artist are left out: a singer could not recognise them. With
+     * {@code withUrl}, each entry carries the catalogue's direct URL; without, it is resolved later.
+     */
+    List<SourceEntry> entries(String source, String query, boolean withUrl) throws IOException, InterruptedException {
+        List<SourceEntry> entries = new ArrayList<>();
+        for (JsonNode result : search(query)) {
+            String id = text(result, "id");
+            String title = text(result, "title");
+            String artist = text(result, "artist");
+            if (id != null && title != null && artist != null) {
+                entries.add(SourceEntry.builder(source, id).title(title).artist(artist)
+                        .uploader(text(result, "uploader"))
+                        .duration(seconds(result, "duration"))
+                        .videoUrl(withUrl ? text(result, "direct_url") : null)
+                        .build());
+            }
+        }
+        return entries;
     }
 
     /** The stream of one video, or empty when the catalogue says it has none. */

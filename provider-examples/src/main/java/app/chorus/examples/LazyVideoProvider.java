@@ -8,8 +8,6 @@ import app.chorus.sources.spi.SourceProviderFactory;
 import app.chorus.sources.spi.VideoUrl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,19 +32,8 @@ public final class LazyVideoProvider implements SourceProvider {
 
     @Override
     public SearchResult search(String query) throws Exception {
-        List<SourceEntry> entries = new ArrayList<>();
-        for (JsonNode result : catalogue.search(query)) {
-            String id = CatalogueApi.text(result, "id");
-            String title = CatalogueApi.text(result, "title");
-            String artist = CatalogueApi.text(result, "artist");
-            if (id != null && title != null && artist != null) {
-                // No video URL: it is fetched on demand.
-                entries.add(SourceEntry.builder(id(), id).title(title).artist(artist)
-                        .uploader(CatalogueApi.text(result, "uploader"))
-                        .duration(CatalogueApi.seconds(result, "duration")).build());
-            }
-        }
-        return SearchResult.of(entries);
+        // No video URLs: each costs a request, so it is fetched on demand by videoUrl.
+        return SearchResult.of(catalogue.entries(id(), query, false));
     }
 
     @Override

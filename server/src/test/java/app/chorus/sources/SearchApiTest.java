@@ -1,5 +1,6 @@
 package app.chorus.sources;
 
+import static app.chorus.testing.WsTestClient.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -238,13 +239,5 @@ class SearchApiTest {
                             && frame.get(1).get("items").findValuesAsText("video_url").equals(List.of(
                             "https://cdn.lazy.example/l1b.mp4?sig=1", "https://cdn.lazy.example/l1c.mp4?sig=1"))));
         }
-    }
-
-    private static ObjectNode object(String... keysAndValues) {
-        ObjectNode node = JSON.createObjectNode();
-        for (int index = 0; index < keysAndValues.length; index += 2) {
-            node.put(keysAndValues[index], keysAndValues[index + 1]);
-        }
-        return node;
     }
 }

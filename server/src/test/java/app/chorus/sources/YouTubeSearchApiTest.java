@@ -1,5 +1,6 @@
 package app.chorus.sources;
 
+import static app.chorus.testing.WsTestClient.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -126,13 +127,5 @@ class YouTubeSearchApiTest {
                             && items.get(0).get("entry").get("video_url").asText().contains("itag=22")
                             && items.get(1).get("entry").get("video_url").asText().contains("itag=140")));
         }
-    }
-
-    private static ObjectNode object(String... keysAndValues) {
-        ObjectNode node = YtDlpStandIn.JSON.createObjectNode();
-        for (int index = 0; index < keysAndValues.length; index += 2) {
-            node.put(keysAndValues[index], keysAndValues[index + 1]);
-        }
-        return node;
     }
 }
