@@ -44,6 +44,7 @@ public final class HttpServer {
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe);
         SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
+        LyricsRoutes lyricsRoutes = new LyricsRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
         UploadRoutes uploadRoutes = new UploadRoutes(imports.uploads(), imports.files(), jobs);
         ImportRoutes importRoutes = new ImportRoutes(imports.urls(), imports.files(), imports.folders(), library, jobs, json);
@@ -83,6 +84,7 @@ public final class HttpServer {
             systemRoutes.register(table);
             roomRoutes.register(table);
             libraryRoutes.register(table);
+            lyricsRoutes.register(table);
             jobRoutes.register(table);
             uploadRoutes.register(table);
             importRoutes.register(table);

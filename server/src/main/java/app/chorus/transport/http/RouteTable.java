@@ -32,6 +32,10 @@ public final class RouteTable {
         add(HandlerType.POST, path, handler);
     }
 
+    void put(String path, Handler handler) {
+        add(HandlerType.PUT, path, handler);
+    }
+
     void patch(String path, Handler handler) {
         add(HandlerType.PATCH, path, handler);
     }
