@@ -1,5 +1,7 @@
 package app.chorus.sources;
 
+import app.chorus.metadata.TrackName;
+import app.chorus.metadata.TrackNames;
 import app.chorus.process.BoundedOutput;
 import app.chorus.process.ChildProcess;
 import app.chorus.process.OutputLines;
@@ -147,11 +149,10 @@ public final class YouTubeProvider implements SourceProvider {
         if (!isPlayableVideo(item) || id == null || !VIDEO_ID.matcher(id).matches() || videoTitle == null) {
             return Optional.empty();
         }
-        VideoTitle parsed = VideoTitle.parse(videoTitle);
         String channel = text(item, "channel") != null ? text(item, "channel")
                 : Objects.requireNonNullElse(text(item, "uploader"), "");
-        String artist = parsed.artist() != null ? parsed.artist()
-                : Objects.requireNonNullElse(VideoTitle.channelAsArtist(channel), UNKNOWN_ARTIST);
+        TrackName parsed = TrackNames.fromVideoTitle(videoTitle, channel);
+        String artist = Objects.requireNonNullElse(parsed.credit(), UNKNOWN_ARTIST);
         JsonNode duration = item.path("duration");
         return Optional.of(SourceEntry.builder(ID, id)
                 .title(parsed.title())
