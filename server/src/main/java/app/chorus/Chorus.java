@@ -8,6 +8,9 @@ import app.chorus.jobs.JobRepository;
 import app.chorus.jobs.JobSettings;
 import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.DemoSong;
+import app.chorus.pipeline.EnrichSong;
+import app.chorus.metadata.Enrichment;
+import app.chorus.metadata.MetadataServices;
 import app.chorus.pipeline.FolderImport;
 import app.chorus.pipeline.ImportFile;
 import app.chorus.pipeline.ImportUrl;
@@ -54,11 +57,14 @@ public final class Chorus implements AutoCloseable {
     private final Library library;
     private final Jobs jobs;
     private final Sources sources;
+    private final MetadataServices metadata;
     private final HttpServer http;
     private final int port;
 
-    private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, Sources sources, HttpServer http, int port) {
+    private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, Sources sources, MetadataServices metadata,
+                   HttpServer http, int port) {
         this.database = database;
+        this.metadata = metadata;
         this.sources = sources;
         this.jobs = jobs;
         this.rooms = rooms;
@@ -74,6 +80,7 @@ public final class Chorus implements AutoCloseable {
         Database database = Database.open(config.database());
         Jobs jobs = null;
         Sources sources = null;
+        MetadataServices metadata = null;
         try {
             Library library = new Library(new SongRepository(database.jdbi()),
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
@@ -92,31 +99,38 @@ public final class Chorus implements AutoCloseable {
             Separator separator = separatorName.equals("demucs")
                     ? new DemucsSeparator(config.imports().demucsCommand(), config.imports().demucsModel(), ProcessBuilder::start)
                     : new StemSplitter();
-            ImportFile importer = new ImportFile(library, uploads, probe, separator, json);
-            ImportUrl urlImporter = new ImportUrl(library, probe, separator,
+            metadata = MetadataServices.create(config.metadata(), library);
+            Enrichment onImport = config.metadata().onImport() ? metadata.enricher() : Enrichment.NONE;
+            EnrichSong enrichJobs = new EnrichSong(library, metadata.enricher(), json);
+            ImportFile importer = new ImportFile(library, uploads, probe, separator, onImport, json);
+            ImportUrl urlImporter = new ImportUrl(library, probe, separator, onImport,
                     new YtDlp(config.imports().ytDlpPath(), config.imports().downloadTimeout(), config.jobs().uploadMaxBytes(), json),
                     new UrlPolicy(config.imports().allowPrivateUrls()), json);
             Imports imports = new Imports(uploads, importer, urlImporter,
                     new FolderImport(config.imports().folders(), uploads), separatorName);
             jobs = new Jobs(new JobRepository(database.jdbi()), events, clock, config.server().dataDir().resolve("jobs"),
                     new JobSettings(config.jobs().maxConcurrent(), config.jobs().lease(), config.jobs().maxAttempts()),
-                    List.of(importer, urlImporter), database.dialect() == Database.Dialect.SQLITE);
+                    List.of(importer, urlImporter, enrichJobs), database.dialect() == Database.Dialect.SQLITE);
             removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
-            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, gateway,
+            HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
+                    gateway,
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
                     database.dialect().name().toLowerCase());
-            return new Chorus(database, rooms, library, jobs, sources, http, port);
+            return new Chorus(database, rooms, library, jobs, sources, metadata, http, port);
         } catch (RuntimeException e) {
             if (jobs != null) {
                 jobs.close();
             }
             if (sources != null) {
                 sources.close();
+            }
+            if (metadata != null) {
+                metadata.close();
             }
             database.close();
             throw e;
@@ -208,6 +222,7 @@ public final class Chorus implements AutoCloseable {
         http.stop();
         jobs.close();
         sources.close();
+        metadata.close();
         rooms.close();
         database.close();
         LOG.info("Chorus stopped");

@@ -14,9 +14,10 @@ import java.util.List;
  * @param jobs    background jobs: concurrency, lease, attempts
  * @param imports import sources and the vocal separator
  * @param search  search providers, their time-outs and caches
+ * @param metadata the metadata and lyrics services used by enrichment
  */
 public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs, Imports imports,
-                     Search search) {
+                     Search search, Metadata metadata) {
 
     /** Listening and file-system settings. */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
@@ -92,5 +93,14 @@ public record Config(Server server, Database database, WebSocket websocket, Room
         /** The YouTube provider: videos per search, the "karaoke" bias, processes at once, tallest picture. */
         public record YouTube(int searchResults, boolean karaokeBias, int maxConcurrent, int maxHeight) {
         }
+    }
+
+    /**
+     * The metadata and lyrics services: whether imports use them, their base URLs, and how
+     * requests to them behave (time-out, retries, cache, MusicBrainz's request spacing).
+     */
+    public record Metadata(boolean onImport, java.net.URI itunesUrl, java.net.URI musicBrainzUrl, java.net.URI coverArtUrl,
+                           java.net.URI lrclibUrl, String contact, Duration timeout, int retries, Duration maxRetryWait, Duration cacheTtl,
+                           int cacheSize, Duration musicBrainzInterval) {
     }
 }

@@ -194,6 +194,24 @@ public final class ConfigLoader {
                     case "demucs" -> Config.Imports.Separator.DEMUCS;
                     default -> throw values.invalid("separator", "must be builtin or demucs");
                 }, demucs, model);
-        return new Config(server, database, websocket, rooms, jobs, imports, SearchSettings.read(values, dataDir));
+        return new Config(server, database, websocket, rooms, jobs, imports, SearchSettings.read(values, dataDir),
+                new Config.Metadata(values.bool("enrichment"), serviceUrl(values, "itunes-url"),
+                        serviceUrl(values, "musicbrainz-url"), serviceUrl(values, "coverart-url"), serviceUrl(values, "lrclib-url"),
+                        values.text("metadata-contact"), values.duration("metadata-timeout"), values.integer("metadata-retries", 0, 10),
+                        values.duration("metadata-max-retry-wait"), values.duration("metadata-cache-ttl"),
+                        values.integer("metadata-cache-size", 1, 1_000_000), values.duration("musicbrainz-interval")));
+    }
+
+    private static java.net.URI serviceUrl(Values values, String name) {
+        String text = values.text(name).replaceAll("/+$", "");
+        try {
+            java.net.URI address = java.net.URI.create(text);
+            if (("http".equals(address.getScheme()) || "https".equals(address.getScheme())) && address.getHost() != null) {
+                return address;
+            }
+        } catch (IllegalArgumentException invalid) {
+            // Reported below with the setting's name.
+        }
+        throw values.invalid(name, "must be an http(s) address, was '" + text + "'");
     }
 }

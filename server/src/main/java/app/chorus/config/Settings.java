@@ -65,6 +65,18 @@ public final class Settings {
             new Setting("youtube-karaoke-bias", "true", "Add 'karaoke' to YouTube searches that do not say it (true/false)."),
             new Setting("youtube-max-concurrent", "4", "Most yt-dlp processes the YouTube provider runs at once."),
             new Setting("youtube-max-height", "720", "Tallest video picture chosen when resolving a YouTube stream."),
+            new Setting("enrichment", "true", "Look up metadata, cover art and lyrics (iTunes, MusicBrainz, LRCLIB) when a song is imported (true/false)."),
+            new Setting("itunes-url", "https://itunes.apple.com", "Base URL of the iTunes Search API."),
+            new Setting("musicbrainz-url", "https://musicbrainz.org", "Base URL of the MusicBrainz web service (WS/2)."),
+            new Setting("coverart-url", "https://coverartarchive.org", "Base URL of the Cover Art Archive."),
+            new Setting("lrclib-url", "https://lrclib.net", "Base URL of the LRCLIB lyrics service."),
+            new Setting("metadata-contact", "", "A contact (e-mail or URL) sent in the User-Agent to MusicBrainz and the other services, as MusicBrainz asks of every application."),
+            new Setting("metadata-timeout", "10s", "Time-out of one request to a metadata or lyrics service."),
+            new Setting("metadata-retries", "2", "Retries of a request that failed with 5xx, 429 or a network error (0-10)."),
+            new Setting("metadata-max-retry-wait", "10s", "Longest wait before a retry, whatever Retry-After asks."),
+            new Setting("metadata-cache-ttl", "1h", "How long answers of the metadata and lyrics services are reused."),
+            new Setting("metadata-cache-size", "2000", "Most cached answers of the metadata and lyrics services."),
+            new Setting("musicbrainz-interval", "1s", "Least time between two MusicBrainz requests from this node (its rules ask for 1 per second)."),
             new Setting("public-url", "", "The address clients reach this server at (https://karaoke.example); empty means the address each request came to."));
 
     /**

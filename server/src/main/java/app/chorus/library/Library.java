@@ -35,6 +35,8 @@ public final class Library {
     public static final int MAX_WAVEFORM_COLUMNS = 2000;
     /** Largest page of songs or artists one request may ask for. */
     public static final int MAX_PAGE = 200;
+    /** The recorded source of every field a person edits. */
+    public static final String USER = "user";
 
     private static final Logger LOG = LoggerFactory.getLogger(Library.class);
 
@@ -133,7 +135,30 @@ public final class Library {
         Set<SongField> edited = EnumSet.noneOf(SongField.class);
         edited.addAll(song.editedFields());
         edited.addAll(changes.keySet());
-        return store(withChanges(song, changes, edited));
+        Song updated = store(withChanges(song, changes, edited));
+        recordSources(id, changes.keySet(), USER);
+        return updated;
+    }
+
+    /**
+     * Where each of the song's fields came from ({@code title -> "itunes"}), by wire name; media
+     * such as {@code cover} too. Fields set before sources were recorded are missing.
+     */
+    public Map<String, String> fieldSources(String id) {
+        return isSongId(id) ? songs.fieldSources(id) : Map.of();
+    }
+
+    /** Records that {@code field} (a wire name, or a media kind such as "cover") came from {@code source}. */
+    public void noteSource(String id, String field, String source) {
+        songs.putFieldSources(id, Map.of(field, source));
+    }
+
+    private void recordSources(String id, Set<SongField> fields, String source) {
+        if (!fields.isEmpty() && source != null) {
+            Map<String, String> sources = new java.util.TreeMap<>();
+            fields.forEach(field -> sources.put(field.wireName(), source));
+            songs.putFieldSources(id, sources);
+        }
     }
 
     /** The song with each field in {@code changes} checked and set, and {@code edited} as its edited fields. */
@@ -219,6 +244,11 @@ public final class Library {
      * it. The fields are not marked as edited. Values are checked as for {@link #edit}.
      */
     public Song applyFound(String id, Map<SongField, Object> found) {
+        return applyFound(id, found, null);
+    }
+
+    /** The same, recording {@code source} (null: nothing) as where each field that changed came from. */
+    public Song applyFound(String id, Map<SongField, Object> found, String source) {
         Song song = get(id);
         Map<SongField, Object> allowed = new java.util.EnumMap<>(SongField.class);
         found.forEach((field, value) -> {
@@ -226,7 +256,12 @@ public final class Library {
                 allowed.put(field, value);
             }
         });
-        return allowed.isEmpty() ? song : store(withChanges(song, allowed, song.editedFields()));
+        if (allowed.isEmpty()) {
+            return song;
+        }
+        Song updated = store(withChanges(song, allowed, song.editedFields()));
+        recordSources(id, allowed.keySet(), source);
+        return updated;
     }
 
     /** Records what decoding measured: the integrated loudness (LUFS) and the real duration. */

@@ -46,6 +46,7 @@ public final class SongRepository {
     boolean delete(String id) {
         return jdbi.withHandle(handle -> {
             handle.createUpdate("DELETE FROM song_waveforms WHERE song_id = :id").bind("id", id).execute();
+            handle.createUpdate("DELETE FROM song_field_sources WHERE song_id = :id").bind("id", id).execute();
             return handle.createUpdate("DELETE FROM songs WHERE id = :id").bind("id", id).execute();
         }) == 1;
     }
@@ -130,6 +131,23 @@ public final class SongRepository {
                     .map((row, context) -> new ArtistSummary(row.getString("artist"), row.getLong("songs"))).list();
             return new Page<>(artists, total, limit, offset);
         });
+    }
+
+    /** Records (or replaces) where each named field of the song came from. */
+    void putFieldSources(String id, java.util.Map<String, String> sources) {
+        jdbi.useTransaction(handle -> sources.forEach((field, source) -> handle.createUpdate("""
+                        INSERT INTO song_field_sources (song_id, field, source) VALUES (:id, :field, :source)
+                        ON CONFLICT (song_id, field) DO UPDATE SET source = excluded.source""")
+                .bind("id", id).bind("field", field).bind("source", source).execute()));
+    }
+
+    /** Where each recorded field of the song came from, by field name. */
+    java.util.Map<String, String> fieldSources(String id) {
+        java.util.Map<String, String> sources = new java.util.TreeMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT field, source FROM song_field_sources WHERE song_id = :id")
+                .bind("id", id).map((row, context) -> java.util.Map.entry(row.getString("field"), row.getString("source")))
+                .forEach(entry -> sources.put(entry.getKey(), entry.getValue())));
+        return sources;
     }
 
     /** Stores (or replaces) the song's waveform summary. */

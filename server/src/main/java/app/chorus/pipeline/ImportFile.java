@@ -8,6 +8,7 @@ import app.chorus.jobs.JobHandler;
 import app.chorus.jobs.JobRequest;
 import app.chorus.jobs.JobStatus;
 import app.chorus.library.Library;
+import app.chorus.metadata.Enrichment;
 import app.chorus.library.Provenance;
 import app.chorus.library.SongSource;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,9 @@ public final class ImportFile implements JobHandler {
     private final Uploads uploads;
     private final ObjectMapper json;
 
-    public ImportFile(Library library, Uploads uploads, MediaProbe probe, Separator separator, ObjectMapper json) {
-        this.media = new MediaImport(library, probe, separator);
+    public ImportFile(Library library, Uploads uploads, MediaProbe probe, Separator separator, Enrichment enrichment,
+                      ObjectMapper json) {
+        this.media = new MediaImport(library, probe, separator, enrichment);
         this.uploads = uploads;
         this.json = json;
     }
@@ -99,9 +101,9 @@ public final class ImportFile implements JobHandler {
         context.progress(JobStatus.PROCESSING, 2, "Checking the file");
         Provenance provenance = origin == null ? Provenance.NONE
                 : new Provenance(origin, null, null, null, null, null, null, null, null, null, null);
-        media.run(context, staged, null, new MediaImport.Known(source, provenance, null, null, null, stem(filename),
+        MediaImport.Imported imported = media.run(context, staged, null, new MediaImport.Known(source, provenance, null, null, null, stem(filename),
                 payload.hasNonNull("syncedLyrics") ? payload.get("syncedLyrics").asText() : null, cdg, null), 3, "");
-        context.progress(JobStatus.FINALIZING, 100, "Processing complete");
+        context.progress(JobStatus.FINALIZING, 100, imported.completion());
     }
 
     private boolean isStagedFile(Path path) {

@@ -8,6 +8,7 @@ import app.chorus.jobs.JobHandler;
 import app.chorus.jobs.JobRequest;
 import app.chorus.jobs.JobStatus;
 import app.chorus.library.Library;
+import app.chorus.metadata.Enrichment;
 import app.chorus.library.Provenance;
 import app.chorus.library.SongSource;
 import app.chorus.sources.UrlPolicy;
@@ -38,9 +39,9 @@ public final class ImportUrl implements JobHandler {
     private final UrlPolicy policy;
     private final ObjectMapper json;
 
-    public ImportUrl(Library library, MediaProbe probe, Separator separator, YtDlp ytDlp, UrlPolicy policy,
-                     ObjectMapper json) {
-        this.media = new MediaImport(library, probe, separator);
+    public ImportUrl(Library library, MediaProbe probe, Separator separator, Enrichment enrichment, YtDlp ytDlp,
+                     UrlPolicy policy, ObjectMapper json) {
+        this.media = new MediaImport(library, probe, separator, enrichment);
         this.ytDlp = ytDlp;
         this.policy = policy;
         this.json = json;
@@ -104,8 +105,8 @@ public final class ImportUrl implements JobHandler {
                 share -> context.progress(JobStatus.DOWNLOADING, 10 + (int) (share * 19),
                         String.format(Locale.ROOT, "Downloading: %d%%", (int) (share * 100))));
         context.progress(JobStatus.PROCESSING, 30, "Download complete, starting audio processing");
-        media.run(context, download.media(), songId, known(download, url), 30, "Audio processing: ");
-        context.progress(JobStatus.FINALIZING, 100, "Processing complete");
+        MediaImport.Imported imported = media.run(context, download.media(), songId, known(download, url), 30, "Audio processing: ");
+        context.progress(JobStatus.FINALIZING, 100, imported.completion());
     }
 
     /** What the page says about the song: yt-dlp's track and artist when the site knows them. */

@@ -18,6 +18,8 @@ import app.chorus.library.Song;
 import app.chorus.library.SongField;
 import app.chorus.library.SongSource;
 import app.chorus.library.SongStatus;
+import app.chorus.metadata.Enrichment;
+import app.chorus.metadata.FieldSources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,14 +48,26 @@ final class MediaImport {
     private static final List<MediaKind> IMPORTED_KINDS = List.of(MediaKind.ORIGINAL, MediaKind.INSTRUMENTAL,
             MediaKind.VOCALS, MediaKind.CDG);
 
+    private static final int ENRICHMENT_START = 95;
+
     private final Library library;
     private final MediaProbe probe;
     private final Separator separator;
+    private final Enrichment enrichment;
 
-    MediaImport(Library library, MediaProbe probe, Separator separator) {
+    MediaImport(Library library, MediaProbe probe, Separator separator, Enrichment enrichment) {
         this.library = library;
         this.probe = probe;
         this.separator = separator;
+        this.enrichment = enrichment;
+    }
+
+    /** What an import made: the song, and notes on what the lookups could not find. */
+    record Imported(Song song, List<String> notes) {
+        /** The job's last message: done, and what is missing and why, if anything. */
+        String completion() {
+            return notes.isEmpty() ? "Processing complete" : "Processing complete; " + String.join("; ", notes);
+        }
     }
 
     /**
@@ -69,7 +83,7 @@ final class MediaImport {
      * Imports {@code media} into the song {@code existingSongId} (null: a new song). Progress runs
      * from {@code from} percent; {@code prefix} starts every progress message.
      */
-    Song run(JobContext context, Path media, String existingSongId, Known known, int from, String prefix)
+    Imported run(JobContext context, Path media, String existingSongId, Known known, int from, String prefix)
             throws IOException, InterruptedException {
         int decodeEnd = from + (SEPARATION_END - from) / 4;
         MediaInfo info;
@@ -85,6 +99,9 @@ final class MediaImport {
         MediaFormat format = formatOf(info);
         context.progress(JobStatus.PROCESSING, decodeEnd + 1, prefix + "Adding to the library");
         Song song = existingSongId == null ? library.create(newSong(info, known)) : reuse(existingSongId);
+        if (existingSongId == null) {
+            noteNameSources(song.id(), info, known);
+        }
         Set<MediaKind> stored = EnumSet.noneOf(MediaKind.class);
         try {
             context.describe(song.id(), song.title(), song.artist());
@@ -110,9 +127,18 @@ final class MediaImport {
                 Song current = library.get(song.id());
                 found.keySet().removeIf(field -> hasValue(current, field));
             }
-            library.applyFound(song.id(), found);
+            Map<SongField, Object> lyrics = new EnumMap<>(SongField.class);
+            lyrics.put(SongField.SYNCED_LYRICS, found.remove(SongField.SYNCED_LYRICS));
+            lyrics.put(SongField.PLAIN_LYRICS, found.remove(SongField.PLAIN_LYRICS));
+            library.applyFound(song.id(), found, known.source() == SongSource.URL ? FieldSources.VIDEO_PAGE : FieldSources.TAGS);
+            library.applyFound(song.id(), lyrics, FieldSources.LYRICS_FILE);
             library.addProvenance(song.id(), known.provenance());
-            return library.setStatus(song.id(), SongStatus.READY);
+            context.progress(JobStatus.FINALIZING, ENRICHMENT_START, "Looking up metadata and lyrics");
+            // A cancel interrupts this thread, which ends the lookups' requests.
+            List<String> notes = enrichment.enrich(song.id(),
+                    step -> context.progress(JobStatus.FINALIZING, ENRICHMENT_START + 1, step));
+            context.checkCancelled();
+            return new Imported(library.setStatus(song.id(), SongStatus.READY), notes);
         } catch (Exception | Error failure) {
             if (existingSongId == null) {
                 // A cancel or failure after the song was added takes the song (and its files) away again.
@@ -193,6 +219,8 @@ final class MediaImport {
                 : MediaProbe.pictureFile(coverFile).orElse(null);
         if (cover != null) {
             library.attachMedia(song.id(), MediaKind.COVER, imageFormat(cover.type()), new ByteArrayInputStream(cover.bytes()));
+            library.noteSource(song.id(), MediaKind.COVER.wireName(), info.cover() != null ? FieldSources.TAGS
+                    : song.source() == SongSource.URL ? FieldSources.VIDEO_PAGE : FieldSources.PICTURE_FILE);
             stored.add(MediaKind.COVER);
         }
     }
@@ -202,6 +230,15 @@ final class MediaImport {
         String artist = first(known.artist(), info.tag("artist"), info.tag("album_artist"), "Unknown Artist");
         return new NewSong(clip(title), clip(artist), clip(first(known.album(), info.tag("album"))), info.durationMs(),
                 known.source(), Provenance.NONE);
+    }
+
+    /** Records where the new song's title and artist came from, so enrichment knows how far to trust them. */
+    private void noteNameSources(String songId, MediaInfo info, Known known) {
+        String given = known.source() == SongSource.URL ? FieldSources.VIDEO_PAGE : FieldSources.REQUEST;
+        library.noteSource(songId, SongField.TITLE.wireName(), known.title() != null ? given
+                : info.tag("title") != null ? FieldSources.TAGS : known.fallbackTitle() != null ? FieldSources.FILE_NAME : FieldSources.DEFAULT);
+        library.noteSource(songId, SongField.ARTIST.wireName(), known.artist() != null ? given
+                : info.tag("artist") != null || info.tag("album_artist") != null ? FieldSources.TAGS : FieldSources.DEFAULT);
     }
 
     private static Map<SongField, Object> found(MediaInfo info, Known known) {

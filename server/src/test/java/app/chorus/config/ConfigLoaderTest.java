@@ -335,4 +335,24 @@ class ConfigLoaderTest {
         assertThat(load(List.of("--public-url", "https://karaoke.example/"), Map.of()).search().publicUrl())
                 .isEqualTo("https://karaoke.example");
     }
+
+    @Test
+    void metadataServicesDefaultToTheRealOnesAndTheirAddressesCanBeMovedByEnvironment() {
+        Config.Metadata defaults = load(List.of(), Map.of()).metadata();
+        assertThat(defaults.onImport()).isTrue();
+        assertThat(defaults.itunesUrl()).hasToString("https://itunes.apple.com");
+        assertThat(defaults.musicBrainzUrl()).hasToString("https://musicbrainz.org");
+        assertThat(defaults.lrclibUrl()).hasToString("https://lrclib.net");
+        assertThat(defaults.musicBrainzInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+
+        Config.Metadata moved = load(List.of(), Map.of("CHORUS_ITUNES_URL", "http://127.0.0.1:9000/itunes/",
+                "CHORUS_MUSICBRAINZ_URL", "http://mb.local", "CHORUS_LRCLIB_URL", "https://lyrics.example")).metadata();
+        assertThat(moved.itunesUrl()).hasToString("http://127.0.0.1:9000/itunes");
+        assertThat(moved.musicBrainzUrl()).hasToString("http://mb.local");
+        assertThat(moved.lrclibUrl()).hasToString("https://lyrics.example");
+        assertThatThrownBy(() -> load(List.of("--lrclib-url", "ftp://lrclib.net"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lrclib-url");
+        assertThatThrownBy(() -> load(List.of("--metadata-retries", "11"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("metadata-retries");
+    }
 }

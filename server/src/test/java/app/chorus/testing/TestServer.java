@@ -24,6 +24,8 @@ import org.awaitility.Awaitility;
 /** A real Chorus on a free port with its own data folder; one per test class. */
 public final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A local port nothing listens on. */
+    private static final String UNREACHABLE = "http://127.0.0.1:1";
     private final Path dataDir;
     private final List<String> extraArguments;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -48,9 +50,13 @@ public final class TestServer implements AutoCloseable {
     /** The configuration this server runs with. */
     public Config config() {
         // No demo song unless a test asks for one: tests start from an empty library. No yt-dlp
-        // either, even where one is installed: tests never reach the internet.
+        // and no metadata services either: tests never reach the internet.
         List<String> arguments = new ArrayList<>(List.of("--port", "0", "--data-dir", dataDir.toString(),
-                "--demo-song", "never", "--ytdlp-path", "/nonexistent/yt-dlp"));
+                "--demo-song", "never", "--ytdlp-path", "/nonexistent/yt-dlp",
+                // No lookups after imports unless a test asks (EnrichmentTest serves the services);
+                // where a test turns them on, unserved services answer "connection refused" at once.
+                "--enrichment", "false", "--itunes-url", UNREACHABLE, "--musicbrainz-url", UNREACHABLE, "--coverart-url", UNREACHABLE,
+                "--lrclib-url", UNREACHABLE, "--metadata-retries", "0"));
         arguments.addAll(extraArguments);
         return ConfigLoader.load(arguments, Map.of());
     }

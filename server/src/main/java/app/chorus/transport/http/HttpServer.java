@@ -6,6 +6,8 @@ import app.chorus.pipeline.Imports;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
 import app.chorus.sources.Sources;
+import app.chorus.metadata.MetadataServices;
+import app.chorus.pipeline.EnrichSong;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -37,12 +39,15 @@ public final class HttpServer {
     private List<RouteTable.Route> routes = List.of();
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
-                      Imports imports, Sources sources, WsGateway gateway, String databaseKind) {
+                      Imports imports, Sources sources, MetadataServices metadata, EnrichSong enrichJobs, WsGateway gateway,
+                      String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe);
         SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
+        MetadataRoutes metadataRoutes = new MetadataRoutes(metadata.enricher(), metadata.itunes(), metadata.lrclib(),
+                enrichJobs, library, jobs, json);
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         LyricsRoutes lyricsRoutes = new LyricsRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
@@ -89,6 +94,7 @@ public final class HttpServer {
             uploadRoutes.register(table);
             importRoutes.register(table);
             searchRoutes.register(table);
+            metadataRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

@@ -66,7 +66,7 @@ final class LibraryRoutes {
     }
 
     private void get(Context context) {
-        withSong(context, song -> context.json(SongJson.detail(song)));
+        withSong(context, song -> context.json(withSources(SongJson.detail(song), song.id())));
     }
 
     private void create(Context context) throws IOException {
@@ -104,7 +104,8 @@ final class LibraryRoutes {
             return;
         }
         try {
-            context.json(SongJson.detail(library.edit(context.pathParam("id"), changes)));
+            Song edited = library.edit(context.pathParam("id"), changes);
+            context.json(withSources(SongJson.detail(edited), edited.id()));
         } catch (SongNotFound missing) {
             ApiErrors.notFound(context, missing.getMessage());
         } catch (InvalidSong invalid) {
@@ -253,5 +254,11 @@ final class LibraryRoutes {
         pagination.put("offset", page.offset());
         pagination.put("hasMore", page.hasMore());
         return pagination;
+    }
+
+    /** Chorus's addition to a single song: where each field came from ({@code "title": "itunes"}). */
+    private Map<String, Object> withSources(Map<String, Object> detail, String songId) {
+        detail.put("fieldSources", library.fieldSources(songId));
+        return detail;
     }
 }

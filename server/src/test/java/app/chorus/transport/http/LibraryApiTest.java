@@ -172,7 +172,9 @@ class LibraryApiTest {
         expected.removeAll(List.of("metadataId", "releaseTitle"));
         expected.addAll(OKS_DETAIL_EXTRA_KEYS);
         expected.addAll(CHORUS_KEYS);
+        expected.add("fieldSources");
         assertThat(keys(detail)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(detail.get("fieldSources").isObject()).isTrue();
         OKS_DETAIL_EXTRA_KEYS.forEach(key -> assertThat(detail.get(key).isNull()).as(key).isTrue());
 
         HttpResponse<byte[]> missing = request("GET", "/api/songs/" + UUID.randomUUID(), null);
