@@ -18,6 +18,10 @@ public sealed interface Audience {
     record Only(long connectionId) implements Audience {
     }
 
+    /** Every member but one (the sender of a change, which already shows it). */
+    record AllBut(long connectionId) implements Audience {
+    }
+
     Audience EVERYONE = new Everyone();
     Audience NOBODY = new Nobody();
     Audience DISPLAYS = new OfType(ClientType.DISPLAY);
@@ -29,6 +33,7 @@ public sealed interface Audience {
             case Everyone everyone -> true;
             case OfType ofType -> member.type() == ofType.type();
             case Only only -> member.connectionId() == only.connectionId();
+            case AllBut allBut -> member.connectionId() != allBut.connectionId();
             case Nobody nobody -> false;
         };
     }

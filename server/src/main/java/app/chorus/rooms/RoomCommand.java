@@ -54,4 +54,24 @@ public sealed interface RoomCommand {
     /** The prefetch found a video URL for a queued item. */
     record ApplyResolvedUrl(String itemId, String videoUrl) implements RoomCommand {
     }
+
+    /** A device asks for the performance state (sent back to it alone). */
+    record JoinPerformance(long connectionId) implements RoomCommand {
+    }
+
+    /** A device changes one performance control; the others hear it. */
+    record ChangePerformance(Performance.Change change, long senderId) implements RoomCommand {
+    }
+
+    /** The player reports its progress; nulls leave that part unchanged. The sender gets the state back. */
+    record ReportPerformance(Boolean playing, Double currentTime, Double duration, long senderId) implements RoomCommand {
+    }
+
+    /** Play or pause the performance, for every device in the room. */
+    record PlayPerformance(boolean play) implements RoomCommand {
+    }
+
+    /** Back to the start, paused; the other devices hear it. */
+    record ResetPerformance(long senderId) implements RoomCommand {
+    }
 }

@@ -31,6 +31,22 @@ public sealed interface RoomEvent {
     record LeaderStatus(boolean isLeader, Audience audience) implements RoomEvent {
     }
 
+    /** {@code performance_state}: the whole performance state. */
+    record PerformanceChanged(Performance performance, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code control_updated}: one control's new value. */
+    record ControlChanged(Performance.Change change, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code playback_play} or {@code playback_pause}. */
+    record PerformancePlayback(boolean play, Audience audience) implements RoomEvent {
+    }
+
+    /** {@code reset_player_state}. */
+    record PerformanceReset(Audience audience) implements RoomEvent {
+    }
+
     /** Not sent to clients: the server should resolve video URLs for these queued items. */
     record PrefetchNeeded(List<QueueItem> items) implements RoomEvent {
         @Override

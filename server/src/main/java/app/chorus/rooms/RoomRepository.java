@@ -21,7 +21,7 @@ public final class RoomRepository {
 
     private static final String SAVE_STATE = """
             UPDATE karaoke_rooms SET queue_json = ?, queue_version = ?, player_state_json = ?,
-                player_version = ?, updated_at_ms = ?
+                player_version = ?, updated_at_ms = ?, performance_json = ?
             WHERE id = ?""";
 
     private final Jdbi jdbi;
@@ -34,7 +34,7 @@ public final class RoomRepository {
 
     /** A room as stored. */
     public record StoredRoom(String id, RoomSettings settings, List<QueueItem> queue, long queueVersion,
-                             PlayerState player, long playerVersion, Instant updatedAt) {
+                             PlayerState player, long playerVersion, Instant updatedAt, Performance performance) {
     }
 
     /** Inserts a new room; false when a room with this id already exists. */
@@ -57,7 +57,7 @@ public final class RoomRepository {
     public Optional<StoredRoom> find(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, is_public, password_hash, created_at_ms, queue_json, queue_version,
-                               player_state_json, player_version, updated_at_ms
+                               player_state_json, player_version, updated_at_ms, performance_json
                         FROM karaoke_rooms WHERE id = :id""")
                 .bind("id", id)
                 .map((row, context) -> new StoredRoom(
@@ -68,7 +68,8 @@ public final class RoomRepository {
                         row.getLong("queue_version"),
                         readPlayer(row.getString("player_state_json")),
                         row.getLong("player_version"),
-                        Instant.ofEpochMilli(row.getLong("updated_at_ms"))))
+                        Instant.ofEpochMilli(row.getLong("updated_at_ms")),
+                        readPerformance(row.getString("performance_json"))))
                 .findOne());
     }
 
@@ -81,6 +82,7 @@ public final class RoomRepository {
     public void saveState(RoomState state, Instant now) {
         String queue = write(state.queue());
         String player = state.player() == null ? null : write(state.player());
+        String performance = write(state.performance());
         jdbi.useHandle(handle -> {
             try (PreparedStatement update = handle.getConnection().prepareStatement(SAVE_STATE)) {
                 update.setString(1, queue);
@@ -88,7 +90,8 @@ public final class RoomRepository {
                 update.setString(3, player);
                 update.setLong(4, state.playerVersionFloor());
                 update.setLong(5, now.toEpochMilli());
-                update.setString(6, state.id());
+                update.setString(6, performance);
+                update.setString(7, state.id());
                 update.executeUpdate();
             } catch (SQLException e) {
                 // The same exception type Jdbi's own statements throw, so callers see no difference.
@@ -104,6 +107,11 @@ public final class RoomRepository {
 
     private PlayerState readPlayer(String text) {
         return text == null ? null : read(text, new TypeReference<PlayerState>() {
+        });
+    }
+
+    private Performance readPerformance(String text) {
+        return text == null ? Performance.INITIAL : read(text, new TypeReference<Performance>() {
         });
     }
 

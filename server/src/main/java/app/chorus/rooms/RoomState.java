@@ -1,6 +1,11 @@
 package app.chorus.rooms;
 
 import app.chorus.rooms.RoomCommand.ApplyResolvedUrl;
+import app.chorus.rooms.RoomCommand.ChangePerformance;
+import app.chorus.rooms.RoomCommand.JoinPerformance;
+import app.chorus.rooms.RoomCommand.PlayPerformance;
+import app.chorus.rooms.RoomCommand.ReportPerformance;
+import app.chorus.rooms.RoomCommand.ResetPerformance;
 import app.chorus.rooms.RoomCommand.ClearQueue;
 import app.chorus.rooms.RoomCommand.Join;
 import app.chorus.rooms.RoomCommand.Leave;
@@ -37,7 +42,7 @@ import java.util.Optional;
  */
 public record RoomState(String id, RoomSettings settings, RoomLimits limits, List<QueueItem> queue,
                         long queueVersion, double queueTimestamp, PlayerState player, long playerVersionFloor,
-                        List<Member> members, Long leaderId) {
+                        List<Member> members, Long leaderId, Performance performance) {
 
     private static final double DEFAULT_VOLUME = 0.5;
     private static final int PREFETCH_DEPTH = 2;
@@ -45,11 +50,12 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
     public RoomState {
         queue = List.copyOf(queue);
         members = List.copyOf(members);
+        performance = performance == null ? Performance.INITIAL : performance;
     }
 
     /** A new, empty room. */
     public static RoomState create(String id, RoomSettings settings, RoomLimits limits) {
-        return new RoomState(id, settings, limits, List.of(), 1, 0, null, 0, List.of(), null);
+        return new RoomState(id, settings, limits, List.of(), 1, 0, null, 0, List.of(), null, Performance.INITIAL);
     }
 
     /** The outcome of a command: the next state, its events, and whether durable fields changed. */
@@ -77,6 +83,12 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             case VideoLoaded loaded -> next.events.add(new PlayerStateChanged(next.stamp(loaded.state()), Audience.CONTROLLERS));
             case RelayQueue relay -> next.events.add(next.queueEvent(Audience.CONTROLLERS));
             case ApplyResolvedUrl resolved -> next.applyResolvedUrl(resolved);
+            case JoinPerformance join -> next.events.add(
+                    new RoomEvent.PerformanceChanged(next.performance, new Audience.Only(join.connectionId())));
+            case ChangePerformance change -> next.changePerformance(change);
+            case ReportPerformance report -> next.reportPerformance(report);
+            case PlayPerformance play -> next.playPerformance(play.play());
+            case ResetPerformance reset -> next.resetPerformance(reset.senderId());
         }
         return next.build();
     }
@@ -103,6 +115,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         private long playerVersionFloor;
         private List<Member> members;
         private Long leaderId;
+        private Performance performance;
         private boolean durableChange;
 
         Builder(RoomState state, Instant now) {
@@ -115,11 +128,12 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             this.playerVersionFloor = state.playerVersionFloor;
             this.members = new ArrayList<>(state.members);
             this.leaderId = state.leaderId;
+            this.performance = state.performance;
         }
 
         Transition build() {
             RoomState state = new RoomState(original.id, original.settings, original.limits, queue, queueVersion,
-                    queueTimestamp, player, playerVersionFloor, members, leaderId);
+                    queueTimestamp, player, playerVersionFloor, members, leaderId, performance);
             return new Transition(state, List.copyOf(events), durableChange);
         }
 
@@ -249,6 +263,31 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
                     return;
                 }
             }
+        }
+
+        void changePerformance(ChangePerformance change) {
+            performance = performance.with(change.change());
+            durableChange = true;
+            events.add(new RoomEvent.ControlChanged(change.change(), new Audience.AllBut(change.senderId())));
+        }
+
+        /** Progress reports come several times a second: kept in memory, stored with the next durable change. */
+        void reportPerformance(ReportPerformance report) {
+            performance = performance.withPlayback(report.playing(), report.currentTime(), report.duration());
+            events.add(new RoomEvent.PerformanceChanged(performance, new Audience.Only(report.senderId())));
+        }
+
+        void playPerformance(boolean play) {
+            performance = performance.withPlayback(play, null, null);
+            durableChange = true;
+            events.add(new RoomEvent.PerformancePlayback(play, Audience.EVERYONE));
+            events.add(new RoomEvent.PerformanceChanged(performance, Audience.EVERYONE));
+        }
+
+        void resetPerformance(long senderId) {
+            performance = performance.withPlayback(false, 0.0, null);
+            durableChange = true;
+            events.add(new RoomEvent.PerformanceReset(new Audience.AllBut(senderId)));
         }
 
         /** Re-stamps a client-made state with a server version above every version seen so far. */

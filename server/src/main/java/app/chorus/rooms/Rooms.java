@@ -251,7 +251,7 @@ public final class Rooms implements AutoCloseable {
                 StoredRoom room = stored.orElseThrow(() -> new RoomRejection(RoomRejection.NOT_FOUND, "Room not found"));
                 double queueTimestamp = room.updatedAt().toEpochMilli() / 1000.0;
                 slot.state = new RoomState(room.id(), room.settings(), limits, room.queue(), room.queueVersion(),
-                        queueTimestamp, room.player(), room.playerVersion(), List.of(), null);
+                        queueTimestamp, room.player(), room.playerVersion(), List.of(), null, room.performance());
             }
             return slot;
         } catch (RuntimeException e) {

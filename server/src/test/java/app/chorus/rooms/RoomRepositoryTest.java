@@ -468,7 +468,8 @@ class RoomRepositoryTest {
 
         private static RoomState state(String id, RoomSettings settings, List<QueueItem> queue, long queueVersion,
                                        PlayerState player, long playerVersion) {
-            return new RoomState(id, settings, LIMITS, queue, queueVersion, 0, player, playerVersion, List.of(), null);
+            return new RoomState(id, settings, LIMITS, queue, queueVersion, 0, player, playerVersion, List.of(), null,
+                    Performance.INITIAL);
         }
     }
 }

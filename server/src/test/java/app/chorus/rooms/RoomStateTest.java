@@ -225,4 +225,54 @@ class RoomStateTest {
         assertThat(apply(new RoomCommand.RelayQueue()).events()).containsExactly(
                 new QueueChanged(room.queue(), room.queueVersion(), room.queueTimestamp(), Audience.CONTROLLERS));
     }
+
+    @Test
+    void aPerformanceControlIsStoredAndHeardByEveryoneButTheDeviceThatChangedIt() {
+        apply(new RoomCommand.Join(CONTROLLER_1));
+        apply(new RoomCommand.Join(DISPLAY_2));
+        Performance.Change louder = new Performance.Change(Performance.Control.VOCAL_VOLUME, 0.4);
+
+        RoomState.Transition changed = apply(new RoomCommand.ChangePerformance(louder, 1));
+
+        assertThat(changed.events()).containsExactly(new RoomEvent.ControlChanged(louder, new Audience.AllBut(1)));
+        assertThat(changed.durableChange()).isTrue();
+        assertThat(room.performance().vocalVolume()).isEqualTo(0.4);
+        assertThat(new Audience.AllBut(1).includes(DISPLAY_2)).isTrue();
+        assertThat(new Audience.AllBut(1).includes(CONTROLLER_1)).isFalse();
+        apply(new RoomCommand.ChangePerformance(new Performance.Change(Performance.Control.LYRICS_SIZE,
+                Performance.LyricsSize.LARGE), 2));
+        apply(new RoomCommand.ChangePerformance(new Performance.Change(Performance.Control.LYRICS_OFFSET, -400), 2));
+        assertThat(room.performance()).isEqualTo(new Performance(0.4, 1, Performance.LyricsSize.LARGE, -400, false, 0, 0));
+    }
+
+    @Test
+    void progressReportsAnswerOnlyTheReporterAndPlayPauseAndResetReachTheRoom() {
+        RoomState.Transition report = apply(new RoomCommand.ReportPerformance(true, 12.5, 200.0, 2));
+        Performance playing = new Performance(0, 1, Performance.LyricsSize.MEDIUM, 0, true, 12.5, 200.0);
+        assertThat(report.events()).containsExactly(new RoomEvent.PerformanceChanged(playing, new Audience.Only(2)));
+        assertThat(report.durableChange()).as("several a second: kept in memory").isFalse();
+        assertThat(apply(new RoomCommand.ReportPerformance(null, 13.0, null, 2)).state().performance())
+                .isEqualTo(new Performance(0, 1, Performance.LyricsSize.MEDIUM, 0, true, 13.0, 200.0));
+
+        RoomState.Transition pause = apply(new RoomCommand.PlayPerformance(false));
+        Performance paused = new Performance(0, 1, Performance.LyricsSize.MEDIUM, 0, false, 13.0, 200.0);
+        assertThat(pause.events()).containsExactly(new RoomEvent.PerformancePlayback(false, Audience.EVERYONE),
+                new RoomEvent.PerformanceChanged(paused, Audience.EVERYONE));
+
+        RoomState.Transition reset = apply(new RoomCommand.ResetPerformance(1));
+        assertThat(reset.events()).containsExactly(new RoomEvent.PerformanceReset(new Audience.AllBut(1)));
+        assertThat(room.performance().currentTime()).isZero();
+        assertThat(apply(new RoomCommand.JoinPerformance(3)).events()).containsExactly(
+                new RoomEvent.PerformanceChanged(room.performance(), new Audience.Only(3)));
+    }
+
+    @Test
+    void aControlValueOutOfItsRangeOrOfTheWrongKindIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Performance.Change(Performance.Control.VOCAL_VOLUME, 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Performance.Change(Performance.Control.LYRICS_OFFSET,
+                Performance.MAX_OFFSET_MS + 1)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Performance.Change(Performance.Control.LYRICS_SIZE, "huge"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package app.chorus.transport.ws;
 
 import app.chorus.rooms.KaraokeEntry;
+import app.chorus.rooms.Performance;
 import app.chorus.rooms.PlayState;
 import app.chorus.rooms.PlayerState;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,10 @@ final class Payloads {
     }
 
     record Volume(double volume) {
+    }
+
+    /** {@code report_performance}: what the player says; absent keys are null. */
+    record PerformanceReport(Boolean playing, Double currentTime, Double duration) {
     }
 
     /** Commands whose payload is {@code {}} or is not inspected. */
@@ -71,6 +76,16 @@ final class Payloads {
                 requiredNumber(payload, "timestamp");
                 return EMPTY;
             }),
+            // Chorus's performance controls (the Open Karaoke Studio's, per room).
+            Map.entry("join_performance", payload -> EMPTY),
+            Map.entry("update_performance_control", Payloads::performanceChange),
+            Map.entry("report_performance", payload -> new PerformanceReport(
+                    payload.hasNonNull("is_playing") ? bool(payload, "is_playing") : null,
+                    payload.hasNonNull("current_time") ? bounded(payload, "current_time", 0, 86_400, null) : null,
+                    payload.hasNonNull("duration") ? bounded(payload, "duration", 0, 86_400, null) : null)),
+            Map.entry("playback_play", payload -> EMPTY),
+            Map.entry("playback_pause", payload -> EMPTY),
+            Map.entry("reset_performance", payload -> EMPTY),
             // Known to the original's schema map but handled by nobody: they end in invalid_command.
             Map.entry("ping", payload -> EMPTY),
             Map.entry("ack", payload -> EMPTY),
@@ -126,6 +141,39 @@ final class Payloads {
         }
         double timestamp = requiredNumber(payload, "timestamp");
         return new PlayerState(entry, playState, currentTime, duration, volume, version, timestamp);
+    }
+
+    /** {@code {control, value}}: the control's wire name and a value of its kind and range. */
+    static Performance.Change performanceChange(JsonNode payload) {
+        String name = requiredText(payload, "control", MAX_TEXT);
+        Performance.Control control = Performance.Control.fromWireName(name).orElseThrow(() -> new InvalidPayload(
+                "control: must be one of vocal_volume, instrumental_volume, lyrics_size, lyrics_offset"));
+        JsonNode value = payload.get("value");
+        if (value == null || value.isNull()) {
+            throw new InvalidPayload("value: field required");
+        }
+        Object checked = switch (control) {
+            case VOCAL_VOLUME, INSTRUMENTAL_VOLUME -> bounded(payload, "value", 0, 1, null);
+            case LYRICS_SIZE -> Performance.LyricsSize.fromWireName(value.asText(""))
+                    .orElseThrow(() -> new InvalidPayload("value: lyrics_size must be small, medium or large"));
+            case LYRICS_OFFSET -> {
+                if (!value.canConvertToInt() || !value.isIntegralNumber()
+                        || Math.abs(value.asInt()) > Performance.MAX_OFFSET_MS) {
+                    throw new InvalidPayload("value: lyrics_offset must be whole milliseconds within ±"
+                            + Performance.MAX_OFFSET_MS);
+                }
+                yield value.asInt();
+            }
+        };
+        return new Performance.Change(control, checked);
+    }
+
+    private static boolean bool(JsonNode payload, String field) {
+        JsonNode value = payload.get(field);
+        if (!value.isBoolean()) {
+            throw new InvalidPayload(field + ": must be true or false");
+        }
+        return value.booleanValue();
     }
 
     private static String requiredText(JsonNode payload, String field, int maxLength) {

@@ -4,6 +4,7 @@ import app.chorus.rooms.ClientType;
 import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.Member;
 import app.chorus.rooms.PlayerState;
+import app.chorus.rooms.Performance;
 import app.chorus.rooms.RoomCommand;
 import app.chorus.rooms.Rooms;
 import app.chorus.rooms.RoomAccess;
@@ -38,21 +39,34 @@ final class WsCommands {
 
     WsCommands(Rooms rooms, WsJobFeed jobFeed, InstantSource clock) {
         this.rooms = rooms;
-        this.common = Map.of(
-                "subscribe_jobs", (connection, payload) -> {
+        this.common = Map.ofEntries(
+                Map.entry("join_performance", (connection, payload) ->
+                        run(connection, new RoomCommand.JoinPerformance(connection.id))),
+                Map.entry("update_performance_control", (connection, payload) ->
+                        run(connection, new RoomCommand.ChangePerformance((Performance.Change) payload, connection.id))),
+                Map.entry("report_performance", (connection, payload) -> {
+                    Payloads.PerformanceReport report = (Payloads.PerformanceReport) payload;
+                    return run(connection, new RoomCommand.ReportPerformance(report.playing(), report.currentTime(),
+                            report.duration(), connection.id));
+                }),
+                Map.entry("playback_play", (connection, payload) -> run(connection, new RoomCommand.PlayPerformance(true))),
+                Map.entry("playback_pause", (connection, payload) -> run(connection, new RoomCommand.PlayPerformance(false))),
+                Map.entry("reset_performance", (connection, payload) ->
+                        run(connection, new RoomCommand.ResetPerformance(connection.id))),
+                Map.entry("subscribe_jobs", (connection, payload) -> {
                     jobFeed.subscribe(connection);
                     return null;
-                },
-                "unsubscribe_jobs", (connection, payload) -> {
+                }),
+                Map.entry("unsubscribe_jobs", (connection, payload) -> {
                     jobFeed.unsubscribe(connection);
                     return null;
-                },
-                "join_room", (connection, payload) -> join(connection, (Payloads.JoinRoom) payload),
-                "pong", (connection, payload) -> {
+                }),
+                Map.entry("join_room", (connection, payload) -> join(connection, (Payloads.JoinRoom) payload)),
+                Map.entry("pong", (connection, payload) -> {
                     connection.lastPongMillis = clock.millis();
                     return null;
-                },
-                "play_next", (connection, payload) -> run(connection, new RoomCommand.PlayNext()));
+                }),
+                Map.entry("play_next", (connection, payload) -> run(connection, new RoomCommand.PlayNext())));
         this.controller = Map.of(
                 "queue_song", (connection, payload) -> {
                     rooms.queueSong(room(connection), (KaraokeEntry) payload);
