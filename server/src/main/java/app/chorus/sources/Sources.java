@@ -47,14 +47,48 @@ public final class Sources implements AutoCloseable {
     private record SearchKey(String provider, String query) {
     }
 
-    /** A lookup's answer as cached: the URL or the reason there is none, and how long it stands. */
-    private record CachedUrl(String url, Duration ttl, String note) {
+    /** A lookup's answer as cached: the URL or the reason there is none, how long it stands, and since when. */
+    private record CachedUrl(String url, Duration ttl, String note, long readyNanos) implements Timed {
+    }
+
+    /** A provider's search answer as cached, with its life and the ticker reading when it came. */
+    private record CachedSearch(SearchResult result, Duration ttl, long readyNanos) implements Timed {
+    }
+
+    /**
+     * A cached answer that knows when it arrived. Its life is counted from then, not from when
+     * Caffeine's completion callback happens to run, which may be later.
+     */
+    private interface Timed {
+        Duration ttl();
+
+        long readyNanos();
+    }
+
+    /** Expiry counted from each answer's arrival. */
+    private static final class FromArrival<K, V extends Timed> implements Expiry<K, V> {
+        @Override
+        public long expireAfterCreate(K key, V value, long currentTime) {
+            long ends = value.readyNanos() + Math.min(value.ttl().toNanos(), Long.MAX_VALUE / 4);
+            return Math.max(0, ends - currentTime);
+        }
+
+        @Override
+        public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 
     private final List<SourceProvider> providers;
     private final Map<String, SourceProvider> byId = new LinkedHashMap<>();
     private final Config.Search settings;
-    private final AsyncCache<SearchKey, SearchResult> searches;
+    private final Ticker ticker;
+    private final AsyncCache<SearchKey, CachedSearch> searches;
     private final AsyncCache<String, CachedUrl> urls;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final AutoCloseable plugins;
@@ -76,18 +110,17 @@ public final class Sources implements AutoCloseable {
         this.settings = settings;
         this.plugins = plugins;
         this.pluginJars = pluginJars;
-        Ticker ticker = () -> {
+        this.ticker = () -> {
             Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         };
         this.searches = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).recordStats()
                 .maximumSize(settings.cacheSize())
-                .expireAfter(Expiry.<SearchKey, SearchResult>creating((key, result) ->
-                        result.cacheFor() == null ? settings.cacheTtl() : result.cacheFor()))
+                .expireAfter(new FromArrival<SearchKey, CachedSearch>())
                 .buildAsync();
         this.urls = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).recordStats()
                 .maximumSize(settings.videoUrlCacheSize())
-                .expireAfter(Expiry.<String, CachedUrl>creating((key, answer) -> answer.ttl()))
+                .expireAfter(new FromArrival<String, CachedUrl>())
                 .buildAsync();
     }
 
@@ -128,7 +161,7 @@ public final class Sources implements AutoCloseable {
         if (cleaned.isEmpty()) {
             return new SearchOutcome(List.of(), List.of());
         }
-        record Pending(SourceProvider provider, CompletableFuture<SearchResult> answer, boolean cached, long started) {
+        record Pending(SourceProvider provider, CompletableFuture<CachedSearch> answer, boolean cached, long started) {
         }
         List<Pending> pending = new ArrayList<>();
         List<ProviderReport> reports = new ArrayList<>();
@@ -140,10 +173,12 @@ public final class Sources implements AutoCloseable {
                 continue;
             }
             boolean[] asked = {false};
-            CompletableFuture<SearchResult> answer = searches.get(
+            CompletableFuture<CachedSearch> answer = searches.get(
                     new SearchKey(provider.id(), cleaned.toLowerCase(Locale.ROOT)), (key, executor) -> {
                         asked[0] = true;
-                        return call(() -> provider.search(cleaned), settings.timeout());
+                        return call(() -> provider.search(cleaned), settings.timeout()).thenApply(result ->
+                                new CachedSearch(result, result.cacheFor() == null ? settings.cacheTtl() : result.cacheFor(),
+                                        ticker.read()));
                     });
             pending.add(new Pending(provider, answer, !asked[0], System.nanoTime()));
         }
@@ -152,7 +187,7 @@ public final class Sources implements AutoCloseable {
         for (Pending call : pending) {
             String id = call.provider().id();
             try {
-                List<SourceEntry> entries = call.answer().get().entries();
+                List<SourceEntry> entries = call.answer().get().result().entries();
                 long millis = call.cached() ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - call.started());
                 entries.stream().limit(settings.maxResults()).forEach(merge::add);
                 answered.add(new ProviderReport(id, ProviderReport.Status.OK, Math.min(entries.size(), settings.maxResults()),
@@ -197,14 +232,15 @@ public final class Sources implements AutoCloseable {
         if (failure != null) {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
             LOG.debug("Video URL lookup by {} failed", id, cause);
-            return new CachedUrl(null, settings.videoUrlFailureTtl(), failure(id, cause, settings.videoUrlTimeout()).note());
+            return new CachedUrl(null, settings.videoUrlFailureTtl(), failure(id, cause, settings.videoUrlTimeout()).note(),
+                    ticker.read());
         }
         if (found == null || found.isEmpty()) {
-            return new CachedUrl(null, settings.videoUrlFailureTtl(), id + " found no playable URL");
+            return new CachedUrl(null, settings.videoUrlFailureTtl(), id + " found no playable URL", ticker.read());
         }
         app.chorus.sources.spi.VideoUrl url = found.get();
         Duration ttl = !url.cacheable() ? Duration.ZERO : url.ttl() == null ? settings.videoUrlTtl() : url.ttl();
-        return new CachedUrl(url.url(), ttl, "");
+        return new CachedUrl(url.url(), ttl, "", ticker.read());
     }
 
     /** Runs {@code work} on its own thread; past {@code timeout} the answer fails and the thread is interrupted. */
