@@ -19,7 +19,6 @@ import app.chorus.sources.UrlPolicy;
 import app.chorus.sources.YtDlp;
 import app.chorus.sources.Sources;
 import app.chorus.sources.UrlLookup;
-import app.chorus.sources.spi.SourceEntry;
 import app.chorus.audio.DemucsSeparator;
 import app.chorus.audio.Separator;
 import app.chorus.pipeline.Uploads;
@@ -144,12 +143,9 @@ public final class Chorus implements AutoCloseable {
      */
     private static VideoUrlResolver videoUrlResolver(Sources sources, String publicUrl) {
         return entry -> {
-            UrlLookup lookup = sources.videoUrl(SourceEntry.builder(entry.source(), entry.id())
-                    .title(entry.title().isBlank() ? "?" : entry.title())
-                    .artist(entry.artist().isBlank() ? "?" : entry.artist())
-                    .uploader(entry.uploader()).duration(entry.duration()).videoUrl(entry.videoUrl()).build());
-            return java.util.Optional.ofNullable(lookup.url())
-                    .map(url -> url.startsWith("/") && !url.startsWith("//") ? publicUrl + url : url);
+            UrlLookup lookup = sources.videoUrl(Sources.lookupEntry(entry.source(), entry.id(), entry.title(),
+                    entry.artist(), entry.uploader(), entry.duration(), entry.videoUrl()));
+            return java.util.Optional.ofNullable(Sources.absolute(lookup.url(), publicUrl));
         };
     }
 

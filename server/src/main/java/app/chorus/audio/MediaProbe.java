@@ -151,7 +151,7 @@ public final class MediaProbe {
     }
 
     /** What an image is, by its first bytes; null for anything but JPEG, PNG and WebP. */
-    static String imageType(byte[] bytes) {
+    public static String imageType(byte[] bytes) {
         if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
             return "jpeg";
         }

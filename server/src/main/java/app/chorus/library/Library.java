@@ -376,6 +376,18 @@ public final class Library {
         return text == null || text.isBlank() ? null : text;
     }
 
+    /**
+     * The year a date names ("2011-01-24T08:00:00Z", "1975"), when it is one a song may have
+     * (1000-2999, as for an edit); null otherwise.
+     */
+    public static Integer yearOf(String date) {
+        if (date == null || date.length() < 4 || !date.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int year = Integer.parseInt(date.substring(0, 4));
+        return year >= 1000 && year <= 2999 ? year : null;
+    }
+
     private static Integer year(Object value) {
         Number number = number(SongField.YEAR, value);
         if (number == null) {

@@ -38,6 +38,15 @@ public enum MediaFormat {
     }
 
     /** The format of a file the server named itself (by its extension). */
+    /** The stored format of a picture whose type ({@code jpeg}, {@code png}, {@code webp}) was read from its bytes. */
+    public static MediaFormat ofImageType(String type) {
+        return switch (type) {
+            case "png" -> PNG;
+            case "webp" -> WEBP;
+            default -> JPEG;
+        };
+    }
+
     static Optional<MediaFormat> ofStoredName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         String extension = dot < 0 ? "" : fileName.substring(dot + 1);

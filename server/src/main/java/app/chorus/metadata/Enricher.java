@@ -1,5 +1,6 @@
 package app.chorus.metadata;
 
+import app.chorus.audio.MediaProbe;
 import app.chorus.library.Library;
 import app.chorus.library.MediaFormat;
 import app.chorus.library.MediaKind;
@@ -179,7 +180,7 @@ public final class Enricher implements Enrichment {
         }
         putIfMissing(found, SongField.ALBUM, song.album(), track.album());
         putIfMissing(found, SongField.GENRE, song.genre(), track.genre());
-        putIfMissing(found, SongField.YEAR, song.year(), year(track.releaseDate()));
+        putIfMissing(found, SongField.YEAR, song.year(), Library.yearOf(track.releaseDate()));
         Song updated = library.applyFound(song.id(), found, FieldSources.ITUNES);
         if (updated.media().cover() == null && track.artworkUrl() != null) {
             updated = attachArt(updated, URI.create(track.artworkUrl()), FieldSources.ITUNES);
@@ -235,11 +236,12 @@ public final class Enricher implements Enrichment {
     private Song attachArt(Song song, URI address, String source) throws InterruptedException {
         try {
             Optional<byte[]> image = http.image(address, MAX_ART_BYTES);
-            Optional<MediaFormat> format = image.flatMap(Enricher::imageFormat);
-            if (format.isEmpty()) {
+            String type = image.map(MediaProbe::imageType).orElse(null);
+            if (type == null) {
                 return song;
             }
-            Song updated = library.attachMedia(song.id(), MediaKind.COVER, format.get(), new ByteArrayInputStream(image.get()));
+            Song updated = library.attachMedia(song.id(), MediaKind.COVER, MediaFormat.ofImageType(type),
+                    new ByteArrayInputStream(image.get()));
             library.noteSource(song.id(), MediaKind.COVER.wireName(), source);
             return updated;
         } catch (IOException unavailable) {
@@ -247,29 +249,9 @@ public final class Enricher implements Enrichment {
         }
     }
 
-    /** The picture's format from its first bytes; a name or a header says nothing reliable. */
-    static Optional<MediaFormat> imageFormat(byte[] bytes) {
-        if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
-            return Optional.of(MediaFormat.JPEG);
-        }
-        if (bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-            return Optional.of(MediaFormat.PNG);
-        }
-        if (bytes.length > 12 && bytes[0] == 'R' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == 'F'
-                && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
-            return Optional.of(MediaFormat.WEBP);
-        }
-        return Optional.empty();
-    }
-
     private static void putIfMissing(Map<SongField, Object> found, SongField field, Object current, Object value) {
         if (current == null && value != null) {
             found.put(field, value);
         }
-    }
-
-    private static Integer year(String releaseDate) {
-        return releaseDate != null && releaseDate.length() >= 4 && releaseDate.substring(0, 4).chars().allMatch(Character::isDigit)
-                ? Integer.valueOf(releaseDate.substring(0, 4)) : null;
     }
 }

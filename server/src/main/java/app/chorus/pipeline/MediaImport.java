@@ -18,6 +18,7 @@ import app.chorus.library.Song;
 import app.chorus.library.SongField;
 import app.chorus.library.SongSource;
 import app.chorus.library.SongStatus;
+import app.chorus.lyrics.Lrc;
 import app.chorus.metadata.Enrichment;
 import app.chorus.metadata.FieldSources;
 import java.io.ByteArrayInputStream;
@@ -218,7 +219,7 @@ final class MediaImport {
         MediaInfo.CoverArt cover = info.cover() != null || coverFile == null ? info.cover()
                 : MediaProbe.pictureFile(coverFile).orElse(null);
         if (cover != null) {
-            library.attachMedia(song.id(), MediaKind.COVER, imageFormat(cover.type()), new ByteArrayInputStream(cover.bytes()));
+            library.attachMedia(song.id(), MediaKind.COVER, MediaFormat.ofImageType(cover.type()), new ByteArrayInputStream(cover.bytes()));
             library.noteSource(song.id(), MediaKind.COVER.wireName(), info.cover() != null ? FieldSources.TAGS
                     : song.source() == SongSource.URL ? FieldSources.VIDEO_PAGE : FieldSources.PICTURE_FILE);
             stored.add(MediaKind.COVER);
@@ -245,10 +246,10 @@ final class MediaImport {
         Map<SongField, Object> found = new EnumMap<>(SongField.class);
         found.put(SongField.ALBUM, clip(first(known.album(), info.tag("album"))));
         found.put(SongField.GENRE, clip(info.tag("genre")));
-        found.put(SongField.YEAR, year(info.tag("date")));
+        found.put(SongField.YEAR, Library.yearOf(info.tag("date")));
         if (known.syncedLyrics() != null) {
             found.put(SongField.SYNCED_LYRICS, known.syncedLyrics());
-            found.put(SongField.PLAIN_LYRICS, known.syncedLyrics().replaceAll("(?m)^\\[[^\\]]*\\]", "").strip());
+            found.put(SongField.PLAIN_LYRICS, Lrc.parse(known.syncedLyrics()).plainText());
         }
         found.values().removeIf(java.util.Objects::isNull);
         return found;
@@ -293,14 +294,6 @@ final class MediaImport {
         throw new IllegalArgumentException("Unsupported container " + info.container());
     }
 
-    private static MediaFormat imageFormat(String type) {
-        return switch (type) {
-            case "png" -> MediaFormat.PNG;
-            case "webp" -> MediaFormat.WEBP;
-            default -> MediaFormat.JPEG;
-        };
-    }
-
     static String first(String... candidates) {
         for (String candidate : candidates) {
             if (candidate != null && !candidate.isBlank()) {
@@ -316,13 +309,5 @@ final class MediaImport {
         }
         String trimmed = text.trim();
         return trimmed.length() > Library.MAX_NAME_CHARS ? trimmed.substring(0, Library.MAX_NAME_CHARS) : trimmed;
-    }
-
-    private static Integer year(String date) {
-        if (date == null || date.length() < 4 || !date.substring(0, 4).chars().allMatch(Character::isDigit)) {
-            return null;
-        }
-        int year = Integer.parseInt(date.substring(0, 4));
-        return year >= 1000 && year <= 2999 ? year : null;
     }
 }

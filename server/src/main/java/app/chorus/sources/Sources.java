@@ -138,6 +138,21 @@ public final class Sources implements AutoCloseable {
                 plugins.jars().stream().map(jar -> jar.getFileName().toString()).toList());
     }
 
+    /**
+     * The entry a queued or posted KaraokeEntry names, for {@link #videoUrl}. The original takes
+     * blank titles and artists; a lookup needs neither, so a stand-in keeps the entry valid.
+     */
+    public static SourceEntry lookupEntry(String source, String id, String title, String artist, String uploader,
+                                          Double duration, String videoUrl) {
+        return SourceEntry.builder(source, id).title(title.isBlank() ? "?" : title).artist(artist.isBlank() ? "?" : artist)
+                .uploader(uploader).duration(duration).videoUrl(videoUrl).build();
+    }
+
+    /** A path on this server ({@code /api/songs/...}, the library's streams) made absolute with {@code base}; other URLs as they are. */
+    public static String absolute(String url, String base) {
+        return url != null && url.startsWith("/") && !url.startsWith("//") ? base + url : url;
+    }
+
     /** The providers asked, in order. */
     public List<SourceProvider> providers() {
         return providers;

@@ -62,7 +62,7 @@ final class SearchRoutes {
         SourceEntry entry = entry(body);
         UrlLookup lookup = sources.videoUrl(entry);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("video_url", lookup.isFound() ? absolute(lookup.url(), base(context)) : null);
+        answer.put("video_url", lookup.isFound() ? Sources.absolute(lookup.url(), base(context)) : null);
         if (!lookup.isFound()) {
             answer.put("note", lookup.note());
         }
@@ -88,9 +88,8 @@ final class SearchRoutes {
             throw new HttpErrors.InvalidBody("float_type", List.of("body", "duration"),
                     "Input should be a non-negative number or null");
         }
-        // The original accepts blank titles; the lookup does not need them, so stand-ins keep it valid.
-        return SourceEntry.builder(source, id).title(title.isBlank() ? "?" : title).artist(artist.isBlank() ? "?" : artist)
-                .uploader(uploader).duration(duration.isNull() ? null : duration.asDouble()).videoUrl(videoUrl).build();
+        return Sources.lookupEntry(source, id, title, artist, uploader, duration.isNull() ? null : duration.asDouble(),
+                videoUrl);
     }
 
     private static String bounded(JsonBody body, String field, int maxChars, boolean required) {
@@ -108,11 +107,11 @@ final class SearchRoutes {
         item.put("id", entry.id());
         item.put("title", entry.title());
         item.put("artist", entry.artist());
-        item.put("video_url", absolute(entry.videoUrl(), base));
+        item.put("video_url", Sources.absolute(entry.videoUrl(), base));
         item.put("source", entry.source());
         item.put("uploader", entry.uploader());
         item.put("duration", entry.duration());
-        item.put("thumbnail_url", absolute(entry.thumbnailUrl(), base));
+        item.put("thumbnail_url", Sources.absolute(entry.thumbnailUrl(), base));
         item.put("album", entry.album());
         item.put("page_url", entry.pageUrl());
         return item;
@@ -137,10 +136,5 @@ final class SearchRoutes {
         }
         URI request = URI.create(context.url());
         return request.getScheme() + "://" + request.getRawAuthority();
-    }
-
-    /** A path on this server made absolute; other URLs as they are. */
-    private static String absolute(String url, String base) {
-        return url != null && url.startsWith("/") && !url.startsWith("//") ? base + url : url;
     }
 }
