@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,9 @@ public final class SocketIoTestClient implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> transports = new CopyOnWriteArrayList<>();
 
-    private SocketIoTestClient(URI namespace, Mode mode) {
+    private SocketIoTestClient(URI namespace, Mode mode, Map<String, String> auth) {
         IO.Options options = IO.Options.builder().setForceNew(true).setReconnection(false)
-                .setTransports(mode.transports).setUpgrade(mode.upgrade).build();
+                .setTransports(mode.transports).setUpgrade(mode.upgrade).setAuth(auth).build();
         socket = IO.socket(namespace, options);
         socket.io().on(Manager.EVENT_TRANSPORT, arguments -> transports.add(((Transport) arguments[0]).name));
         socket.onAnyIncoming(arguments -> received.add(new Received((String) arguments[0],
@@ -55,7 +56,12 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     /** Connects to {@code namespace} (a full URL such as http://host:port/jobs) and waits for the connection. */
     public static SocketIoTestClient connect(URI namespace, Mode mode) {
-        SocketIoTestClient client = new SocketIoTestClient(namespace, mode);
+        return connect(namespace, mode, Map.of());
+    }
+
+    /** Connects with a Socket.IO {@code auth} payload (such as {@code {token}}); a query goes in the URI. */
+    public static SocketIoTestClient connect(URI namespace, Mode mode, Map<String, String> auth) {
+        SocketIoTestClient client = new SocketIoTestClient(namespace, mode, auth);
         client.socket.connect();
         waiting().until(client.socket::connected);
         return client;
@@ -68,6 +74,11 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     public void emit(String event) {
         socket.emit(event);
+    }
+
+    /** Emits an event with one JSON object argument. */
+    public void emit(String event, JSONObject payload) {
+        socket.emit(event, payload);
     }
 
     /** Emits with an acknowledgement callback; returns what the server acknowledged with. */

@@ -2,6 +2,7 @@ package app.chorus.transport.socketio;
 
 import app.chorus.events.EventBus;
 import app.chorus.jobs.Jobs;
+import app.chorus.rooms.Rooms;
 import app.chorus.transport.websocket.WebSocketLimits;
 import app.chorus.transport.websocket.WebSocketUpgradeHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Socket.IO (protocol v5 over Engine.IO 4) at {@code /socket.io/}, on the HTTP server's port,
  * with both transports: long-polling through a servlet beside Javalin's, WebSocket through our
  * own WebSocket layer, and the upgrade from the first to the second. Serves the {@code /jobs}
- * namespace. engine.io-server's defaults apply: ping every 25 s, 20 s to answer, and CORS
+ * namespace and the default namespace {@code /} (performance controls and queue rooms, mapped
+ * onto one Chorus room). engine.io-server's defaults apply: ping every 25 s, 20 s to answer, and CORS
  * answered for every origin (the original server allows {@code *}). Thread-safe.
  */
 public final class SocketIoGateway implements AutoCloseable {
@@ -38,7 +40,12 @@ public final class SocketIoGateway implements AutoCloseable {
     /** Every open Engine.IO session, so a stop can end them (a held long-poll would block Jetty's stop). */
     private final Set<EngineIoSocket> sessions = ConcurrentHashMap.newKeySet();
 
-    public SocketIoGateway(Jobs jobs, EventBus events, ObjectMapper json) {
+    /**
+     * @param oksRoom       the Chorus room the default namespace's clients act in
+     * @param authenticator who may use the default namespace, from the token a connection brings
+     */
+    public SocketIoGateway(Jobs jobs, EventBus events, ObjectMapper json, Rooms rooms, String oksRoom,
+                           SocketAuthenticator authenticator) {
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         // Named, though it is the default: every origin may connect (protocols/oks-socketio.md section 1).
         options.setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
@@ -48,7 +55,9 @@ public final class SocketIoGateway implements AutoCloseable {
             sessions.add(session);
             session.once("close", (Emitter.Listener) closed -> sessions.remove(session));
         });
-        this.jobsNamespace = new SocketIoJobs(new SocketIoServer(engine), jobs, events, json);
+        SocketIoServer server = new SocketIoServer(engine);
+        this.jobsNamespace = new SocketIoJobs(server, jobs, events, json);
+        rooms.connect(new SocketIoPerformance(server, rooms, oksRoom, authenticator, json));
     }
 
     /** Adds the long-polling servlet under {@code /socket.io/*} to the servlet context Javalin runs in. */
