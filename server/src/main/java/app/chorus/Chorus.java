@@ -36,6 +36,8 @@ import app.chorus.rooms.RoomRepository;
 import app.chorus.rooms.Rooms;
 import app.chorus.rooms.VideoUrlResolver;
 import app.chorus.transport.http.HttpServer;
+import app.chorus.transport.socketio.SocketAuthenticator;
+import app.chorus.transport.socketio.SocketIoGateway;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
@@ -115,7 +117,8 @@ public final class Chorus implements AutoCloseable {
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
-                    gateway,
+                    gateway, new SocketIoGateway(jobs, events, json, rooms, config.rooms().oksRoom(),
+                            SocketAuthenticator.OPEN),
                     database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,

@@ -56,9 +56,9 @@ public record Config(Server server, Database database, WebSocket websocket, Room
         public enum Separator { BUILTIN, DEMUCS }
     }
 
-    /** Karaoke room limits. */
+    /** Karaoke room limits, and the room the Open Karaoke Studio clients ({@code oksRoom}) are mapped onto. */
     public record Rooms(int maxRooms, int maxClientsPerRoom, int maxQueueLength, Duration proofTtl,
-                        int verifyAttemptsPerMinute) {
+                        int verifyAttemptsPerMinute, String oksRoom) {
     }
 
     /**

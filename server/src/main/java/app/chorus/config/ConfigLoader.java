@@ -163,7 +163,8 @@ public final class ConfigLoader {
                 values.integer("room-max-clients", 1, 100_000),
                 values.integer("room-max-queue", 1, 100_000),
                 values.duration("room-proof-ttl"),
-                values.integer("room-verify-per-minute", 1, 100_000));
+                values.integer("room-verify-per-minute", 1, 100_000),
+                oksRoom(values));
         Config.Jobs jobs = new Config.Jobs(
                 values.integer("jobs-max-concurrent", 1, 64),
                 values.duration("jobs-lease"),
@@ -213,5 +214,14 @@ public final class ConfigLoader {
             // Reported below with the setting's name.
         }
         throw values.invalid(name, "must be an http(s) address, was '" + text + "'");
+    }
+
+    /** A room id as join_room accepts it: 1 to 128 characters, no control characters. */
+    private static String oksRoom(Values values) {
+        String room = values.text("oks-room");
+        if (room.isEmpty() || room.length() > 128 || room.chars().anyMatch(Character::isISOControl)) {
+            throw values.invalid("oks-room", "must be a room id of 1 to 128 characters, was '" + room + "'");
+        }
+        return room;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The karaoke rooms feature: creates, verifies, joins and runs rooms. Each room runs its commands
  * one at a time under its own lock (never a global one): apply the pure {@link RoomState}
- * transition, commit durable changes to the database, then hand the events to the
- * {@link RoomEventSink}, so nothing is acknowledged or broadcast before it is stored.
- * Thread-safe.
+ * transition, commit durable changes to the database, then hand the events to every connected
+ * {@link RoomEventSink} (one per transport: /ws, Socket.IO), so nothing is acknowledged or
+ * broadcast before it is stored. Thread-safe.
  */
 public final class Rooms implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
@@ -41,8 +42,8 @@ public final class Rooms implements AutoCloseable {
     private final QueueItemIds itemIds = new QueueItemIds();
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final ExecutorService prefetcher = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile RoomEventSink sink = (room, events) -> {
-    };
+    /** Copy-on-write: sinks are added a few times while wiring, then only read, under every room's lock. */
+    private final List<RoomEventSink> sinks = new CopyOnWriteArrayList<>();
 
     /** A loaded room and the lock that makes it single-writer. */
     private static final class Slot {
@@ -71,9 +72,9 @@ public final class Rooms implements AutoCloseable {
         this.maxRooms = maxRooms;
     }
 
-    /** Sets where events go; the transport calls this once while wiring. */
+    /** Adds a place events go; each transport calls this once while wiring. Sinks get events in the order added. */
     public void connect(RoomEventSink eventSink) {
-        this.sink = eventSink;
+        sinks.add(eventSink);
     }
 
     /** Creates a room. A non-empty password makes it private. */
@@ -157,6 +158,15 @@ public final class Rooms implements AutoCloseable {
         execute(slot, command);
     }
 
+    /**
+     * Runs a command in a room, loading it or creating it (public, no password) first: for clients
+     * that send commands without joining, such as the Open Karaoke Studio pages mapped onto one room.
+     */
+    public void executeCreating(String roomId, RoomCommand command) {
+        requireValidId(roomId);
+        execute(slot(roomId, true), command);
+    }
+
     /** The current state of a loaded room, if any (a snapshot; it may change right after). */
     public Optional<RoomState> snapshot(String roomId) {
         Slot slot = slots.get(roomId);
@@ -197,10 +207,21 @@ public final class Rooms implements AutoCloseable {
                 }
             }
             if (!toSend.isEmpty()) {
-                sink.deliver(transition.state(), toSend);
+                deliver(transition.state(), toSend);
             }
         } finally {
             slot.lock.unlock();
+        }
+    }
+
+    /** The state is already stored: a transport that fails must not keep the others from hearing it. */
+    private void deliver(RoomState room, List<RoomEvent> events) {
+        for (RoomEventSink sink : sinks) {
+            try {
+                sink.deliver(room, events);
+            } catch (RuntimeException e) {
+                LOG.warn("A transport failed to deliver the events of room {}", room.id(), e);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import app.chorus.rooms.Rooms;
 import app.chorus.sources.Sources;
 import app.chorus.metadata.MetadataServices;
 import app.chorus.pipeline.EnrichSong;
+import app.chorus.transport.socketio.SocketIoGateway;
 import app.chorus.transport.ws.WsGateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -36,13 +37,15 @@ public final class HttpServer {
     private final Javalin app;
     private final Config.Server settings;
     private final WsGateway gateway;
+    private final SocketIoGateway socketIo;
     private List<RouteTable.Route> routes = List.of();
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
                       Imports imports, Sources sources, MetadataServices metadata, EnrichSong enrichJobs, WsGateway gateway,
-                      String databaseKind) {
+                      SocketIoGateway socketIo, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
+        this.socketIo = socketIo;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe);
         SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
@@ -76,7 +79,10 @@ public final class HttpServer {
                 // /ws is served ahead of Javalin by our own WebSocket layer (transport/websocket): a
                 // broadcast there costs one shared frame and a queue slot per recipient.
                 server.insertHandler(gateway.upgradeHandler());
+                // Socket.IO's WebSocket upgrades the same way; its polling requests pass on to the servlet below.
+                server.insertHandler(socketIo.upgradeHandler());
             });
+            javalin.jetty.modifyServletContextHandler(socketIo::registerPolling);
             if (settings.webDir() != null) {
                 javalin.staticFiles.add(settings.webDir().toString(), Location.EXTERNAL);
             } else {
@@ -122,6 +128,7 @@ public final class HttpServer {
     /** Closes sockets with "going away", then stops Jetty, letting in-flight requests finish. */
     public void stop() {
         gateway.close();
+        socketIo.close();
         app.stop();
     }
 

@@ -29,6 +29,11 @@ public final class OutgoingFrame {
         return new OutgoingFrame(encode(OP_TEXT, utf8, 0, utf8.length), OP_TEXT);
     }
 
+    /** A final binary frame carrying {@code payload}. */
+    public static OutgoingFrame binary(byte[] payload) {
+        return new OutgoingFrame(encode(OP_BINARY, payload, 0, payload.length), OP_BINARY);
+    }
+
     /** A close frame with a status code and a reason, cut to fit the 125-byte control payload. */
     static OutgoingFrame close(int code, String reason) {
         byte[] reasonBytes = reason == null ? new byte[0] : reason.getBytes(StandardCharsets.UTF_8);

@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -26,7 +30,9 @@ import org.eclipse.jetty.util.Callback;
  * (RFC 6455 section 4.2.1), asks the endpoint's {@link WebSocketAcceptor} whether to accept,
  * answers 101 and hands the socket to a {@link WebSocketChannel}. Every other request passes on
  * to the wrapped handler. A refused or malformed upgrade gets an HTTP error with a JSON
- * {@code {"detail": ...}} body, the shape of the server's other errors. Thread-safe.
+ * {@code {"detail": ...}} body, the shape of the server's other errors. A handler made with
+ * {@link #sharingPath} instead passes requests without an Upgrade header on, for a path that
+ * plain HTTP also serves (Socket.IO's long-polling). Thread-safe.
  */
 public final class WebSocketUpgradeHandler extends Handler.Wrapper {
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -35,11 +41,24 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
     private final String path;
     private final WebSocketAcceptor acceptor;
     private final WebSocketLimits limits;
+    private final boolean passPlainRequests;
 
+    /** Owns {@code path}: a request to it that is not a WebSocket upgrade gets 426. */
     public WebSocketUpgradeHandler(String path, WebSocketAcceptor acceptor, WebSocketLimits limits) {
+        this(path, acceptor, limits, false);
+    }
+
+    private WebSocketUpgradeHandler(String path, WebSocketAcceptor acceptor, WebSocketLimits limits,
+                                    boolean passPlainRequests) {
         this.path = path;
         this.acceptor = acceptor;
         this.limits = limits;
+        this.passPlainRequests = passPlainRequests;
+    }
+
+    /** Takes only the WebSocket upgrades to {@code path}; its other requests go on to the wrapped handler. */
+    public static WebSocketUpgradeHandler sharingPath(String path, WebSocketAcceptor acceptor, WebSocketLimits limits) {
+        return new WebSocketUpgradeHandler(path, acceptor, limits, true);
     }
 
     @Override
@@ -48,7 +67,11 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
-        if (!hasToken(headers.get(HttpHeader.UPGRADE), "websocket")) {
+        boolean upgrade = hasToken(headers.get(HttpHeader.UPGRADE), "websocket");
+        if (!upgrade && passPlainRequests) {
+            return super.handle(request, response, callback);
+        }
+        if (!upgrade) {
             response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
             return error(response, callback, HttpStatus.UPGRADE_REQUIRED_426,
                     "This is a WebSocket endpoint: connect with a WebSocket client");
@@ -75,7 +98,7 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
         WebSocketListener listener;
         try {
             listener = acceptor.accept(new UpgradeRequest(headers.get(HttpHeader.ORIGIN), headers.get(HttpHeader.HOST),
-                    cookies(request)));
+                    cookies(request), request.getHttpURI().getQuery(), headerMap(headers)));
         } catch (UpgradeRefused refused) {
             return error(response, callback, refused.status(), refused.getMessage());
         }
@@ -138,6 +161,14 @@ public final class WebSocketUpgradeHandler extends Handler.Wrapper {
             cookies.putIfAbsent(cookie.getName(), cookie.getValue());
         }
         return cookies;
+    }
+
+    private static Map<String, List<String>> headerMap(HttpFields headers) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (HttpField field : headers) {
+            map.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return map;
     }
 
     private static boolean error(Response response, Callback callback, int status, String detail) {

@@ -4,6 +4,7 @@ import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.Performance;
 import app.chorus.rooms.PlayState;
 import app.chorus.rooms.PlayerState;
+import app.chorus.transport.PerformanceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -145,27 +146,11 @@ final class Payloads {
 
     /** {@code {control, value}}: the control's wire name and a value of its kind and range. */
     static Performance.Change performanceChange(JsonNode payload) {
-        String name = requiredText(payload, "control", MAX_TEXT);
-        Performance.Control control = Performance.Control.fromWireName(name).orElseThrow(() -> new InvalidPayload(
-                "control: must be one of vocal_volume, instrumental_volume, lyrics_size, lyrics_offset"));
-        JsonNode value = payload.get("value");
-        if (value == null || value.isNull()) {
-            throw new InvalidPayload("value: field required");
+        try {
+            return PerformanceJson.change(payload);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPayload(e.getMessage());
         }
-        Object checked = switch (control) {
-            case VOCAL_VOLUME, INSTRUMENTAL_VOLUME -> bounded(payload, "value", 0, 1, null);
-            case LYRICS_SIZE -> Performance.LyricsSize.fromWireName(value.asText(""))
-                    .orElseThrow(() -> new InvalidPayload("value: lyrics_size must be small, medium or large"));
-            case LYRICS_OFFSET -> {
-                if (!value.canConvertToInt() || !value.isIntegralNumber()
-                        || Math.abs(value.asInt()) > Performance.MAX_OFFSET_MS) {
-                    throw new InvalidPayload("value: lyrics_offset must be whole milliseconds within ±"
-                            + Performance.MAX_OFFSET_MS);
-                }
-                yield value.asInt();
-            }
-        };
-        return new Performance.Change(control, checked);
     }
 
     private static boolean bool(JsonNode payload, String field) {

@@ -1,8 +1,8 @@
 package app.chorus.transport.ws;
 
 import app.chorus.rooms.QueueItem;
-import app.chorus.rooms.Performance;
 import app.chorus.rooms.RoomEvent;
+import app.chorus.transport.PerformanceJson;
 import app.chorus.transport.websocket.OutgoingFrame;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,26 +50,13 @@ final class WsFrames {
             case RoomEvent.PlaybackRequested playback -> frame(playback.play() ? "play_song" : "pause_song", Map.of());
             case RoomEvent.VolumeRequested volume -> frame("set_volume", volume.volume());
             case RoomEvent.LeaderStatus leader -> frame("leader_status", new LeaderPayload(leader.isLeader()));
-            case RoomEvent.PerformanceChanged changed -> frame("performance_state", performance(changed.performance()));
+            case RoomEvent.PerformanceChanged changed -> frame("performance_state", PerformanceJson.state(changed.performance()));
             case RoomEvent.ControlChanged changed -> frame("control_updated",
                     Map.of("control", changed.change().control().wireName(), "value", changed.change().wireValue()));
             case RoomEvent.PerformancePlayback playback -> frame(playback.play() ? "playback_play" : "playback_pause", Map.of());
             case RoomEvent.PerformanceReset reset -> frame("reset_player_state", Map.of());
             case RoomEvent.PrefetchNeeded prefetch -> throw new IllegalArgumentException("Prefetch is not sent to clients");
         };
-    }
-
-    /** The performance state in the Open Karaoke Studio's snake_case shape. */
-    static Map<String, Object> performance(Performance state) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("vocal_volume", state.vocalVolume());
-        payload.put("instrumental_volume", state.instrumentalVolume());
-        payload.put("lyrics_size", state.lyricsSize().wireName());
-        payload.put("lyrics_offset", state.lyricsOffsetMs());
-        payload.put("current_time", state.currentTime());
-        payload.put("duration", state.duration());
-        payload.put("is_playing", state.playing());
-        return payload;
     }
 
     /** {@code ["ack", {request_id, success: true, result}]}. */
