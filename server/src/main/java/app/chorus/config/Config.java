@@ -10,14 +10,15 @@ import java.util.List;
  * @param server  listening address, folders, origins
  * @param database JDBC settings
  * @param websocket limits and heartbeat of the /ws endpoint
+ * @param socketIo Socket.IO heartbeat and limits
  * @param rooms   karaoke room limits
  * @param jobs    background jobs: concurrency, lease, attempts
  * @param imports import sources and the vocal separator
  * @param search  search providers, their time-outs and caches
  * @param metadata the metadata and lyrics services used by enrichment
  */
-public record Config(Server server, Database database, WebSocket websocket, Rooms rooms, Jobs jobs, Imports imports,
-                     Search search, Metadata metadata) {
+public record Config(Server server, Database database, WebSocket websocket, SocketIo socketIo, Rooms rooms, Jobs jobs,
+                     Imports imports, Search search, Metadata metadata) {
 
     /** Listening and file-system settings. */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
@@ -38,6 +39,11 @@ public record Config(Server server, Database database, WebSocket websocket, Room
     /** Limits and heartbeat of the /ws endpoint. */
     public record WebSocket(int maxFrameBytes, int messagesPerSecond, int messageBurst, int maxConnections,
                             int maxPendingFrames, Duration pingInterval, Duration pongTimeout) {
+    }
+
+    /** Heartbeat and limits of Socket.IO at {@code /socket.io/}. */
+    public record SocketIo(Duration pingInterval, Duration pingTimeout, int maxMessageBytes, int maxPendingFrames,
+                           int outboxSize) {
     }
 
     /** Background jobs: how many run at once here, when a silent node's job is taken over, the upload limit. */

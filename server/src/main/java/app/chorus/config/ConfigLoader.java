@@ -158,6 +158,14 @@ public final class ConfigLoader {
         if (websocket.pongTimeout().compareTo(websocket.pingInterval()) <= 0) {
             throw values.invalid("ws-pong-timeout", "must be longer than ws-ping-interval (" + values.text("ws-ping-interval") + ")");
         }
+        Config.SocketIo socketIo = new Config.SocketIo(values.duration("socketio-ping-interval"),
+                values.duration("socketio-ping-timeout"),
+                values.integer("socketio-max-message-bytes", 1024, 64 * 1024 * 1024),
+                values.integer("socketio-max-pending-frames", 8, 1_000_000),
+                values.integer("socketio-outbox-size", 16, 10_000_000));
+        if (socketIo.pingInterval().toMillis() < 1000 || socketIo.pingTimeout().toMillis() < 1000) {
+            throw values.invalid("socketio-ping-interval", "socketio-ping-interval and socketio-ping-timeout must be at least 1s");
+        }
         Config.Rooms rooms = new Config.Rooms(
                 values.integer("rooms-max", 1, 10_000_000),
                 values.integer("room-max-clients", 1, 100_000),
@@ -195,7 +203,7 @@ public final class ConfigLoader {
                     case "demucs" -> Config.Imports.Separator.DEMUCS;
                     default -> throw values.invalid("separator", "must be builtin or demucs");
                 }, demucs, model);
-        return new Config(server, database, websocket, rooms, jobs, imports, SearchSettings.read(values, dataDir),
+        return new Config(server, database, websocket, socketIo, rooms, jobs, imports, SearchSettings.read(values, dataDir),
                 new Config.Metadata(values.bool("enrichment"), serviceUrl(values, "itunes-url"),
                         serviceUrl(values, "musicbrainz-url"), serviceUrl(values, "coverart-url"), serviceUrl(values, "lrclib-url"),
                         values.text("metadata-contact"), values.duration("metadata-timeout"), values.integer("metadata-retries", 0, 10),

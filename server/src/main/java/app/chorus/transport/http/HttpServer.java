@@ -47,7 +47,8 @@ public final class HttpServer {
         this.gateway = gateway;
         this.socketIo = socketIo;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
-        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe);
+        SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe,
+                socketIo::describe);
         SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
         MetadataRoutes metadataRoutes = new MetadataRoutes(metadata.enricher(), metadata.itunes(), metadata.lrclib(),
                 enrichJobs, library, jobs, json);

@@ -28,12 +28,15 @@ final class SystemRoutes {
     private final String docsPage;
     private final java.util.function.Supplier<Map<String, Object>> imports;
     private final java.util.function.Supplier<Map<String, Object>> sources;
+    private final java.util.function.Supplier<Map<String, Object>> socketIo;
 
     SystemRoutes(Rooms rooms, WsGateway gateway, InstantSource clock, String databaseKind,
                  java.util.function.Supplier<Map<String, Object>> imports,
-                 java.util.function.Supplier<Map<String, Object>> sources) {
+                 java.util.function.Supplier<Map<String, Object>> sources,
+                 java.util.function.Supplier<Map<String, Object>> socketIo) {
         this.imports = imports;
         this.sources = sources;
+        this.socketIo = socketIo;
         this.rooms = rooms;
         this.gateway = gateway;
         this.clock = clock;
@@ -63,6 +66,7 @@ final class SystemRoutes {
         health.put("uptime_seconds", (clock.millis() - startedAt.toEpochMilli()) / 1000.0);
         health.putAll(gateway.clientCounts());
         health.put("connections", gateway.stats().counters());
+        health.put("socketio", socketIo.get());
         var live = rooms.liveRooms();
         health.put("active_rooms_count", live.size());
         Map<String, Object> leadership = new LinkedHashMap<>();

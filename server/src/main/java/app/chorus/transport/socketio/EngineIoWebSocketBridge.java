@@ -18,18 +18,20 @@ import java.util.Map;
  * the engine writes go out as text or binary frames.
  *
  * <p>Thread safety: our WebSocket layer calls the listener methods one at a time for a
- * connection; {@link #write} may be called from any thread (a broadcast, a ping timer), which is
- * fine because {@link WebSocketChannel#send} is thread-safe. The channel is set once, in
+ * connection, and each enters the engine under the {@link EngineLock}; {@link #write} is called
+ * by the engine (under that lock) and only queues the frame. The channel is set once, in
  * {@link #onOpen}, before the engine ever sees this socket.
  */
 final class EngineIoWebSocketBridge extends EngineIoWebSocket implements WebSocketListener {
     private final EngineIoServer engine;
+    private final EngineLock lock;
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
     private volatile WebSocketChannel channel;
 
-    EngineIoWebSocketBridge(EngineIoServer engine, String rawQuery, Map<String, List<String>> headers) {
+    EngineIoWebSocketBridge(EngineIoServer engine, EngineLock lock, String rawQuery, Map<String, List<String>> headers) {
         this.engine = engine;
+        this.lock = lock;
         // The same decoding engine.io-server applies to a polling request's query.
         this.query = ParseQS.decode(rawQuery == null ? "" : rawQuery);
         this.headers = headers;
@@ -39,12 +41,12 @@ final class EngineIoWebSocketBridge extends EngineIoWebSocket implements WebSock
     public void onOpen(WebSocketChannel openedChannel) {
         this.channel = openedChannel;
         // A new session, or (with a sid in the query) the upgrade of a polling session.
-        engine.handleWebSocket(this);
+        lock.run(() -> engine.handleWebSocket(this));
     }
 
     @Override
     public void onText(String text) {
-        emit("message", text);
+        lock.run(() -> emit("message", text));
     }
 
     @Override
@@ -56,7 +58,7 @@ final class EngineIoWebSocketBridge extends EngineIoWebSocket implements WebSock
 
     @Override
     public void onClose(int code, String reason) {
-        emit("close");
+        lock.run(() -> emit("close"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.chorus.transport.socketio;
 
+import app.chorus.config.Config;
 import app.chorus.events.EventBus;
 import app.chorus.jobs.Jobs;
 import app.chorus.rooms.Rooms;
@@ -12,6 +13,8 @@ import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -24,31 +27,43 @@ import org.slf4j.LoggerFactory;
  * with both transports: long-polling through a servlet beside Javalin's, WebSocket through our
  * own WebSocket layer, and the upgrade from the first to the second. Serves the {@code /jobs}
  * namespace and the default namespace {@code /} (performance controls and queue rooms, mapped
- * onto one Chorus room). engine.io-server's defaults apply: ping every 25 s, 20 s to answer, and CORS
- * answered for every origin (the original server allows {@code *}). Thread-safe.
+ * onto one Chorus room). Pings follow {@code socketio-ping-interval} and {@code socketio-ping-timeout}
+ * (the protocol's 25 s and 20 s by default), and CORS is answered for every origin (the original
+ * server allows {@code *}).
+ *
+ * <p>Thread safety: every entry into the libraries runs under one {@link EngineLock}; Chorus's
+ * own events reach the clients through the {@link Outbox}. See {@link EngineLock} for why.
  */
 public final class SocketIoGateway implements AutoCloseable {
     /** Where the Socket.IO clients connect; their default path. */
     public static final String PATH = "/socket.io/";
     private static final Logger LOG = LoggerFactory.getLogger(SocketIoGateway.class);
-    private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
-    private static final int MAX_QUEUED_FRAMES = 1024;
     private static final int READ_BUFFER_BYTES = 8192;
 
+    private final Config.SocketIo limits;
+    private final EngineLock lock = new EngineLock();
+    private final LockedScheduler timer = new LockedScheduler(lock);
+    private final Outbox outbox;
     private final EngineIoServer engine;
     private final SocketIoJobs jobsNamespace;
     /** Every open Engine.IO session, so a stop can end them (a held long-poll would block Jetty's stop). */
     private final Set<EngineIoSocket> sessions = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param limits        ping timings, message and queue sizes
      * @param oksRoom       the Chorus room the default namespace's clients act in
      * @param authenticator who may use the default namespace, from the token a connection brings
      */
-    public SocketIoGateway(Jobs jobs, EventBus events, ObjectMapper json, Rooms rooms, String oksRoom,
-                           SocketAuthenticator authenticator) {
+    public SocketIoGateway(Config.SocketIo limits, Jobs jobs, EventBus events, ObjectMapper json, Rooms rooms,
+                           String oksRoom, SocketAuthenticator authenticator) {
+        this.limits = limits;
+        this.outbox = new Outbox(lock, limits.outboxSize());
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         // Named, though it is the default: every origin may connect (protocols/oks-socketio.md section 1).
         options.setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
+        options.setPingInterval(limits.pingInterval().toMillis());
+        options.setPingTimeout(limits.pingTimeout().toMillis());
+        options.setScheduledExecutorService(timer);
         this.engine = new EngineIoServer(options);
         engine.on("connection", arguments -> {
             EngineIoSocket session = (EngineIoSocket) arguments[0];
@@ -56,13 +71,13 @@ public final class SocketIoGateway implements AutoCloseable {
             session.once("close", (Emitter.Listener) closed -> sessions.remove(session));
         });
         SocketIoServer server = new SocketIoServer(engine);
-        this.jobsNamespace = new SocketIoJobs(server, jobs, events, json);
-        rooms.connect(new SocketIoPerformance(server, rooms, oksRoom, authenticator, json));
+        this.jobsNamespace = new SocketIoJobs(server, outbox, jobs, events, json);
+        rooms.connect(new SocketIoPerformance(server, outbox, rooms, oksRoom, authenticator, json));
     }
 
     /** Adds the long-polling servlet under {@code /socket.io/*} to the servlet context Javalin runs in. */
     public void registerPolling(ServletContextHandler context) {
-        ServletHolder holder = new ServletHolder("socket.io", new EngineIoServlet(engine));
+        ServletHolder holder = new ServletHolder("socket.io", new EngineIoServlet(engine, lock, limits.maxMessageBytes()));
         // engine.io-server holds a poll open with startAsync until it has packets to send.
         holder.setAsyncSupported(true);
         context.addServlet(holder, PATH + "*");
@@ -71,17 +86,21 @@ public final class SocketIoGateway implements AutoCloseable {
     /** The handler that takes WebSocket upgrades to {@code /socket.io/} ahead of the HTTP routes. */
     public WebSocketUpgradeHandler upgradeHandler() {
         // The engine pings; a socket silent for longer than a missed ping plus its timeout is dead.
-        Duration idle = Duration.ofMillis(engine.getOptions().getPingInterval() + engine.getOptions().getPingTimeout())
-                .plusSeconds(10);
-        WebSocketLimits limits = new WebSocketLimits(MAX_MESSAGE_BYTES, idle, Duration.ofSeconds(5), MAX_QUEUED_FRAMES,
-                READ_BUFFER_BYTES);
+        Duration idle = limits.pingInterval().plus(limits.pingTimeout()).plusSeconds(10);
+        WebSocketLimits socketLimits = new WebSocketLimits(limits.maxMessageBytes(), idle, Duration.ofSeconds(5),
+                limits.maxPendingFrames(), READ_BUFFER_BYTES);
         return WebSocketUpgradeHandler.sharingPath(PATH,
-                request -> new EngineIoWebSocketBridge(engine, request.query(), request.headers()), limits);
+                request -> new EngineIoWebSocketBridge(engine, lock, request.query(), request.headers()), socketLimits);
+    }
+
+    /** Figures for {@code /health}: open Engine.IO sessions, and sends dropped because the outbox was full. */
+    public Map<String, Object> describe() {
+        return Map.of("sessions", sessions.size(), "dropped_sends", outbox.dropped());
     }
 
     /**
-     * Stops job broadcasts, closes every session (answering any held long-poll, so the HTTP
-     * server can stop at once) and stops the engine's ping timers.
+     * Stops job broadcasts, sends what is queued, closes every session (answering any held
+     * long-poll, so the HTTP server can stop at once) and stops the engine's timers.
      */
     @Override
     public void close() {
@@ -90,9 +109,13 @@ public final class SocketIoGateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Could not stop the Socket.IO job feed", e);
         }
-        for (EngineIoSocket session : sessions) {
-            session.close();
-        }
-        engine.shutdown();
+        outbox.close();
+        lock.run(() -> {
+            for (EngineIoSocket session : List.copyOf(sessions)) {
+                session.close();
+            }
+            engine.shutdown();
+        });
+        timer.shutdownNow();
     }
 }

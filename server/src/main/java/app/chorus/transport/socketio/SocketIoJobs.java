@@ -16,8 +16,8 @@ import java.util.Map;
  * /api/jobs. A client that sends an acknowledgement callback gets it called with the payload of
  * the reply event. No job logic here: only {@link Jobs#list} and the event bus.
  *
- * <p>Thread safety: event handlers run on each socket's transport thread, broadcasts on the
- * publisher's thread; socket.io-server's memory adapter synchronises rooms and broadcasts.
+ * <p>Thread safety: event handlers run under the {@link EngineLock} (the engine calls them);
+ * job events are queued on the publisher's thread and broadcast from the {@link Outbox}.
  */
 final class SocketIoJobs implements AutoCloseable {
     static final String NAMESPACE = "/jobs";
@@ -27,7 +27,7 @@ final class SocketIoJobs implements AutoCloseable {
     private final ObjectMapper json;
     private final AutoCloseable subscription;
 
-    SocketIoJobs(SocketIoServer server, Jobs jobs, EventBus events, ObjectMapper json) {
+    SocketIoJobs(SocketIoServer server, Outbox outbox, Jobs jobs, EventBus events, ObjectMapper json) {
         this.jobs = jobs;
         this.json = json;
         SocketIoNamespace namespace = server.namespace(NAMESPACE);
@@ -35,7 +35,8 @@ final class SocketIoJobs implements AutoCloseable {
         this.subscription = events.subscribe(Jobs.TOPIC, event -> {
             if (event instanceof Jobs.JobEvent jobEvent) {
                 // The event type is the wire name (job_created, job_updated, job_completed, ...).
-                namespace.broadcast(ROOM, jobEvent.type(), JsonText.of(json, JobJson.of(jobEvent.job())));
+                JsonText job = JsonText.of(json, JobJson.of(jobEvent.job()));
+                outbox.post(() -> namespace.broadcast(ROOM, jobEvent.type(), job));
             }
         });
     }

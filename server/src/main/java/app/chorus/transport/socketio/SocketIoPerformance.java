@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * audiences such as "all but the sender" name Socket.IO sockets and /ws members alike without
  * a collision. Sockets are never members of the Chorus room: a disconnect only forgets the id.
  *
- * <p>Thread safety: handlers run on each socket's transport thread, {@link #deliver} on the
- * thread running a room command, with that room's lock held; the id map is concurrent and
- * socket.io-server's memory adapter synchronises rooms and broadcasts. Sends only queue packets.
+ * <p>Thread safety: handlers run under the {@link EngineLock} (the engine calls them) and may run
+ * room commands; {@link #deliver} runs on the thread running a room command, with that room's
+ * lock held, so it only builds the payloads and leaves the sending to the {@link Outbox}. The
+ * id map is concurrent.
  */
 final class SocketIoPerformance implements RoomEventSink {
     static final String PERFORMANCE_ROOM = "global_performance_controls";
@@ -49,6 +50,7 @@ final class SocketIoPerformance implements RoomEventSink {
     private static final double MAX_SECONDS = 86_400;
 
     private final SocketIoNamespace namespace;
+    private final Outbox outbox;
     private final Rooms rooms;
     private final String roomId;
     private final SocketAuthenticator authenticator;
@@ -60,9 +62,10 @@ final class SocketIoPerformance implements RoomEventSink {
     record Peer(long id, SocketIoSocket socket, String token, String principal) {
     }
 
-    SocketIoPerformance(SocketIoServer server, Rooms rooms, String roomId, SocketAuthenticator authenticator,
-                        ObjectMapper json) {
+    SocketIoPerformance(SocketIoServer server, Outbox outbox, Rooms rooms, String roomId,
+                        SocketAuthenticator authenticator, ObjectMapper json) {
         this.namespace = server.namespace("/");
+        this.outbox = outbox;
         this.rooms = rooms;
         this.roomId = roomId;
         this.authenticator = authenticator;
@@ -176,7 +179,8 @@ final class SocketIoPerformance implements RoomEventSink {
         for (RoomEvent event : events) {
             Map.Entry<String, Object> message = message(event);
             if (message != null) {
-                send(event.audience(), message.getKey(), JsonText.of(json, message.getValue()));
+                JsonText payload = JsonText.of(json, message.getValue());
+                outbox.post(() -> send(event.audience(), message.getKey(), payload));
             }
         }
     }
