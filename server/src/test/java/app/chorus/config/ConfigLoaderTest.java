@@ -251,6 +251,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void socketIoDefaultsFollowTheProtocolAndEveryLimitCanBeSet() {
+        Config.SocketIo defaults = load(List.of(), Map.of()).socketIo();
+        assertThat(defaults).isEqualTo(new Config.SocketIo(Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
+                1024, 10_000));
+
+        Config.SocketIo set = load(List.of("--socketio-ping-interval", "5s", "--socketio-ping-timeout", "3s",
+                "--socketio-max-message-bytes", "4096", "--socketio-max-pending-frames", "64",
+                "--socketio-outbox-size", "100"), Map.of()).socketIo();
+        assertThat(set).isEqualTo(new Config.SocketIo(Duration.ofSeconds(5), Duration.ofSeconds(3), 4096, 64, 100));
+    }
+
+    @Test
+    void aSocketIoPingBelowOneSecondOrATinyMessageLimitIsInvalid() {
+        assertThatThrownBy(() -> load(List.of("--socketio-ping-timeout", "500ms"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'socketio-ping-interval'")
+                .hasMessageContaining("at least 1s");
+        assertThatThrownBy(() -> load(List.of("--socketio-max-message-bytes", "100"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'socketio-max-message-bytes'");
+    }
+
+    @Test
     void aDatabaseUrlThatIsNeitherSqliteNorPostgresqlIsInvalid() {
         assertThatThrownBy(() -> load(List.of("--db-url", "jdbc:mysql://db.example/chorus"), Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -36,12 +36,18 @@ final class EngineLock {
         }
     }
 
+    /** The value of {@code action}, computed under this lock. */
+    <T> T call(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The same task, run under this lock. */
     Runnable guard(Runnable task) {
         return () -> run(task::run);
-    }
-
-    boolean isHeldByCurrentThread() {
-        return lock.isHeldByCurrentThread();
     }
 }

@@ -190,15 +190,7 @@ class SocketIoJobsTest {
     private String upload() throws Exception {
         Path file = TestMedia.write(folder.resolve("in.flac"), TestMedia.Kind.FLAC, 2.0, "title", "Socket Song",
                 "artist", "Socket Band");
-        String boundary = "chorus-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"song.flac\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(Files.readAllBytes(file));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.http("/api/songs/upload"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        HttpResponse<String> response = server.upload(file);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("jobs").get(0).get("id").asText();
     }

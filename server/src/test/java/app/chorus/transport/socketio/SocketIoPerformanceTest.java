@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.json.JSONObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +35,39 @@ class SocketIoPerformanceTest {
     private static final Set<String> PERFORMANCE_EVENTS = Set.of("performance_state", "control_updated", "playback_play",
             "playback_pause", "reset_player_state");
 
-    private TestServer server;
+    private static final JsonNode INITIAL_STATE = object("vocal_volume", 0.0, "instrumental_volume", 1.0,
+            "lyrics_size", "medium", "lyrics_offset", 0, "current_time", 0.0, "duration", 0.0, "is_playing", false);
+    private static TestServer server;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private SocketIoTestClient stage;
     private SocketIoTestClient controls;
     private WsTestClient phone;
 
-    /** A fresh server per test: the room's performance state is stored and would leak between tests. */
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void startServer() {
         server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /**
+     * The room's performance state is stored, so each test first puts it back to the initial
+     * state (as a client could), then connects its own sockets and /ws controller.
+     */
+    @BeforeEach
+    void start() throws Exception {
+        try (SocketIoTestClient reset = SocketIoTestClient.connect(
+                URI.create("http://127.0.0.1:" + server.port() + "/"), Mode.WEBSOCKET_ONLY, Map.of())) {
+            for (String control : List.of("vocal_volume", "instrumental_volume", "lyrics_size", "lyrics_offset")) {
+                reset.emit("update_performance_control", change(control, INITIAL_STATE.get(control).isTextual()
+                        ? INITIAL_STATE.get(control).asText() : INITIAL_STATE.get(control).numberValue()));
+            }
+            reset.emit("update_player_state", new JSONObject().put("isPlaying", false).put("currentTime", 0).put("duration", 0));
+            assertSameJson(sync(reset), INITIAL_STATE);
+        }
         stage = performer(Mode.WEBSOCKET_ONLY);
         controls = performer(Mode.POLLING_ONLY);
         phone = wsJoined("main");
@@ -53,7 +78,6 @@ class SocketIoPerformanceTest {
         for (AutoCloseable client : clients) {
             client.close();
         }
-        server.close();
     }
 
     private SocketIoTestClient socket(String query, Mode mode, Map<String, String> auth) {
@@ -117,9 +141,7 @@ class SocketIoPerformanceTest {
 
     @Test
     void joiningThePerformanceAnswersTheJoiningSocketAloneWithTheInitialState() throws Exception {
-        assertSameJson(json(stage.named("performance_state").getFirst()), object("vocal_volume", 0.0,
-                "instrumental_volume", 1.0, "lyrics_size", "medium", "lyrics_offset", 0, "current_time", 0.0,
-                "duration", 0.0, "is_playing", false));
+        assertSameJson(json(stage.named("performance_state").getFirst()), INITIAL_STATE);
 
         stage.emit("join_queue_room");
         stage.awaitEvent("queue_joined", 1);
