@@ -102,6 +102,23 @@ public final class NodeScript implements AutoCloseable {
         }
     }
 
+    /** Writes one line to the script's stdin (scripts that take commands read them line by line). */
+    public void send(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the script's stdin is closed; output: " + output(), e);
+        }
+    }
+
+    /** Every JSON line the script printed so far that matches. */
+    public List<JsonNode> all(Predicate<JsonNode> match) {
+        synchronized (lines) {
+            return lines.stream().filter(match).toList();
+        }
+    }
+
     public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
