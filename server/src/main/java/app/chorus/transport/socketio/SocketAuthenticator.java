@@ -3,10 +3,10 @@ package app.chorus.transport.socketio;
 import java.util.Optional;
 
 /**
- * Decides whether a Socket.IO connection may use the default namespace, from the token it brought
+ * Decides whether a Socket.IO connection may use a namespace ({@code /jobs} or the default one), from the token it brought
  * (the {@code auth} payload's {@code token}, else the {@code ?token=} query parameter). A hook
  * for accounts: until Chorus has them, {@link #OPEN} lets everyone in. Implementations must be
- * thread-safe; they are called on each connecting socket's transport thread.
+ * thread-safe; they are called under the engine lock as a socket connects to a namespace.
  */
 @FunctionalInterface
 public interface SocketAuthenticator {

@@ -52,7 +52,7 @@ public final class SocketIoGateway implements AutoCloseable {
     /**
      * @param limits        ping timings, message and queue sizes
      * @param oksRoom       the Chorus room the default namespace's clients act in
-     * @param authenticator who may use the default namespace, from the token a connection brings
+     * @param authenticator who may use the namespaces, from the token a connection brings
      */
     public SocketIoGateway(Config.SocketIo limits, Jobs jobs, EventBus events, ObjectMapper json, Rooms rooms,
                            String oksRoom, SocketAuthenticator authenticator) {
@@ -71,7 +71,7 @@ public final class SocketIoGateway implements AutoCloseable {
             session.once("close", (Emitter.Listener) closed -> sessions.remove(session));
         });
         SocketIoServer server = new SocketIoServer(engine);
-        this.jobsNamespace = new SocketIoJobs(server, outbox, jobs, events, json);
+        this.jobsNamespace = new SocketIoJobs(server, outbox, jobs, events, json, authenticator);
         rooms.connect(new SocketIoPerformance(server, outbox, rooms, oksRoom, authenticator, json));
     }
 

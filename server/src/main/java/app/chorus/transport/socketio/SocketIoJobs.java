@@ -24,11 +24,14 @@ final class SocketIoJobs implements AutoCloseable {
     static final String ROOM = "jobs_updates";
 
     private final Jobs jobs;
+    private final SocketAuthenticator authenticator;
     private final ObjectMapper json;
     private final AutoCloseable subscription;
 
-    SocketIoJobs(SocketIoServer server, Outbox outbox, Jobs jobs, EventBus events, ObjectMapper json) {
+    SocketIoJobs(SocketIoServer server, Outbox outbox, Jobs jobs, EventBus events, ObjectMapper json,
+                 SocketAuthenticator authenticator) {
         this.jobs = jobs;
+        this.authenticator = authenticator;
         this.json = json;
         SocketIoNamespace namespace = server.namespace(NAMESPACE);
         namespace.on("connection", arguments -> onConnect((SocketIoSocket) arguments[0]));
@@ -42,6 +45,9 @@ final class SocketIoJobs implements AutoCloseable {
     }
 
     private void onConnect(SocketIoSocket socket) {
+        if (SocketToken.admit(socket, authenticator).isEmpty()) {
+            return;
+        }
         socket.send("connected", status("connected"));
         socket.on("subscribe_to_jobs", arguments -> {
             socket.joinRoom(ROOM);

@@ -75,10 +75,8 @@ final class SocketIoPerformance implements RoomEventSink {
 
     private void onConnect(SocketIoSocket socket) {
         String token = SocketToken.read(socket.getConnectData(), socket.getInitialQuery());
-        Optional<String> principal = authenticator.principal(token);
+        Optional<String> principal = SocketToken.admit(socket, authenticator);
         if (principal.isEmpty()) {
-            // Leaves this namespace only: the client sees a disconnect with reason "io server disconnect".
-            socket.disconnect(false);
             return;
         }
         Peer peer = new Peer(ids.decrementAndGet(), socket, token, principal.get());

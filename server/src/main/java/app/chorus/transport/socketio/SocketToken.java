@@ -1,6 +1,8 @@
 package app.chorus.transport.socketio;
 
+import io.socket.socketio.server.SocketIoSocket;
 import java.util.Map;
+import java.util.Optional;
 import org.json.JSONObject;
 
 /**
@@ -11,6 +13,18 @@ import org.json.JSONObject;
  */
 final class SocketToken {
     private SocketToken() {
+    }
+
+    /**
+     * Asks the authenticator about a socket connecting to a namespace: the principal, or empty
+     * after the socket was disconnected from that namespace (the client sees "io server disconnect").
+     */
+    static Optional<String> admit(SocketIoSocket socket, SocketAuthenticator authenticator) {
+        Optional<String> principal = authenticator.principal(read(socket.getConnectData(), socket.getInitialQuery()));
+        if (principal.isEmpty()) {
+            socket.disconnect(false);
+        }
+        return principal;
     }
 
     /** The token, or null when the client sent none (an empty token counts as none). */

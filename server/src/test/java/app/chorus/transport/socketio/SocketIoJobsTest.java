@@ -11,17 +11,14 @@ import app.chorus.testing.TestServer;
 import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +161,15 @@ class SocketIoJobsTest {
             }
         }
         assertThat(complete).isEqualTo(200);
+    }
+
+    @Test
+    void aSocketBringingATokenIsGreetedWhileAccountsAreOff() {
+        try (SocketIoTestClient client = SocketIoTestClient.connect(
+                URI.create("http://127.0.0.1:" + server.port() + "/jobs?token=from-query"), Mode.POLLING_ONLY,
+                Map.of("token", "from-auth"))) {
+            assertThat(client.awaitEvent("connected", 1).payload().getString("status")).isEqualTo("connected");
+        }
     }
 
     @Test
