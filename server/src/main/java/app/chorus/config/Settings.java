@@ -37,7 +37,7 @@ public final class Settings {
             new Setting("room-max-queue", "100", "Most songs in one room's queue."),
             new Setting("room-proof-ttl", "12h", "How long a successful /rooms/verify lets the same browser join without the password."),
             new Setting("room-verify-per-minute", "10", "Password attempts per minute per client address on /rooms/verify."),
-            new Setting("oks-room", "main", "The room the Open Karaoke Studio pages (Socket.IO, which knows no rooms) share their performance controls with."),
+            new Setting("oks-room", "main", "The room the Open Karaoke Studio pages (Socket.IO and /api/karaoke-queue, which know no rooms) share their performance controls and karaoke queue with."),
             new Setting("demo-song", "first-run", "Add the generated demo song: first-run (when a new install starts), always (--demo: unless it is there), never."),
             new Setting("upload-max-mb", "1024", "Largest file accepted by /api/songs/upload, in MiB; larger ones are refused with 413."),
             new Setting("jobs-max-concurrent", "1", "Background jobs (imports) run at once on this node; the rest wait in order."),
