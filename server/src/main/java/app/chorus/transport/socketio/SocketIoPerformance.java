@@ -7,6 +7,7 @@ import app.chorus.rooms.RoomEventSink;
 import app.chorus.rooms.RoomRejection;
 import app.chorus.rooms.RoomState;
 import app.chorus.rooms.Rooms;
+import app.chorus.transport.KaraokeQueueJson;
 import app.chorus.transport.PerformanceJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,7 +168,10 @@ final class SocketIoPerformance implements RoomEventSink {
         return value.asDouble();
     }
 
-    /** The configured room's performance events, to the sockets their audience names. */
+    /**
+     * The configured room's performance events, to the sockets their audience names, and its
+     * lineup events ({@code queue_updated}, {@code play_song}) to the sockets in {@value #QUEUE_ROOM}.
+     */
     @Override
     public void deliver(RoomState room, List<RoomEvent> events) {
         if (!room.id().equals(roomId)) {
@@ -175,7 +179,9 @@ final class SocketIoPerformance implements RoomEventSink {
         }
         for (RoomEvent event : events) {
             Map.Entry<String, Object> message = message(event);
-            if (message != null) {
+            if (message != null && event.audience() instanceof Audience.Watchers) {
+                toQueueRoom(message.getKey(), JsonText.of(json, message.getValue()));
+            } else if (message != null) {
                 send(event.audience(), message.getKey(), JsonText.of(json, message.getValue()));
             }
         }
@@ -193,8 +199,22 @@ final class SocketIoPerformance implements RoomEventSink {
             }
             case RoomEvent.PerformancePlayback playback -> Map.entry(playback.play() ? "playback_play" : "playback_pause", Map.of());
             case RoomEvent.PerformanceReset reset -> Map.entry("reset_player_state", Map.of());
+            // Lyrics stay in the library (no reads here, under the room's lock): null in these two.
+            case RoomEvent.LineupChanged changed -> Map.entry("queue_updated",
+                    Map.of("items", KaraokeQueueJson.items(changed.lineup(), item -> KaraokeQueueJson.Lyrics.NONE)));
+            case RoomEvent.ItemPlayed played -> Map.entry("play_song",
+                    KaraokeQueueJson.playSong(played.item(), KaraokeQueueJson.Lyrics.NONE));
             default -> null;
         };
+    }
+
+    /** The lineup's watchers: every socket that sent join_queue_room. */
+    private void toQueueRoom(String event, JsonText payload) {
+        try {
+            namespace.broadcast(QUEUE_ROOM, event, payload);
+        } catch (RuntimeException e) {
+            LOG.debug("Socket.IO {} not delivered", event, e);
+        }
     }
 
     private void send(Audience audience, String event, JsonText payload) {
