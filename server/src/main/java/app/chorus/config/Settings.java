@@ -42,7 +42,7 @@ public final class Settings {
             new Setting("socketio-max-message-bytes", "1000000", "Largest Socket.IO message (WebSocket frame or long-polling POST body) accepted."),
             new Setting("socketio-max-pending-frames", "1024", "Outgoing frames queued for one slow Socket.IO WebSocket client before it is disconnected."),
             new Setting("socketio-outbox-size", "10000", "Room and job events waiting to be sent to Socket.IO clients; more are dropped (and counted in /health)."),
-            new Setting("oks-room", "main", "The room the Open Karaoke Studio pages (Socket.IO, which knows no rooms) share their performance controls with."),
+            new Setting("oks-room", "main", "The room the Open Karaoke Studio pages (Socket.IO and /api/karaoke-queue, which know no rooms) share their performance controls and karaoke queue with."),
             new Setting("demo-song", "first-run", "Add the generated demo song: first-run (when a new install starts), always (--demo: unless it is there), never."),
             new Setting("upload-max-mb", "1024", "Largest file accepted by /api/songs/upload, in MiB; larger ones are refused with 413."),
             new Setting("jobs-max-concurrent", "1", "Background jobs (imports) run at once on this node; the rest wait in order."),

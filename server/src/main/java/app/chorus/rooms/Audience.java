@@ -14,6 +14,13 @@ public sealed interface Audience {
     record Nobody() implements Audience {
     }
 
+    /**
+     * No member, but the clients that watch the room's lineup from outside it (the Open Karaoke
+     * Studio's Stage over Socket.IO, in the room {@code oks-room} maps it onto).
+     */
+    record Watchers() implements Audience {
+    }
+
     /** One member. */
     record Only(long connectionId) implements Audience {
     }
@@ -24,6 +31,7 @@ public sealed interface Audience {
 
     Audience EVERYONE = new Everyone();
     Audience NOBODY = new Nobody();
+    Audience WATCHERS = new Watchers();
     Audience DISPLAYS = new OfType(ClientType.DISPLAY);
     Audience CONTROLLERS = new OfType(ClientType.CONTROLLER);
 
@@ -35,6 +43,7 @@ public sealed interface Audience {
             case Only only -> member.connectionId() == only.connectionId();
             case AllBut allBut -> member.connectionId() != allBut.connectionId();
             case Nobody nobody -> false;
+            case Watchers watchers -> false;
         };
     }
 }

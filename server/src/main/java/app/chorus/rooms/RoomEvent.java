@@ -47,6 +47,29 @@ public sealed interface RoomEvent {
     record PerformanceReset(Audience audience) implements RoomEvent {
     }
 
+    /**
+     * The room's lineup (current item and queue) changed: the Open Karaoke Studio's
+     * {@code queue_updated}. At most one per command, after the command's other events.
+     */
+    record LineupChanged(Lineup lineup) implements RoomEvent {
+        @Override
+        public Audience audience() {
+            return Audience.WATCHERS;
+        }
+    }
+
+    /**
+     * The player was handed this item to play (a play, a play_next that popped one, a removal
+     * that advanced): the Open Karaoke Studio's {@code play_song}. Follows the command's
+     * {@link LineupChanged}.
+     */
+    record ItemPlayed(QueueItem item) implements RoomEvent {
+        @Override
+        public Audience audience() {
+            return Audience.WATCHERS;
+        }
+    }
+
     /** Not sent to clients: the server should resolve video URLs for these queued items. */
     record PrefetchNeeded(List<QueueItem> items) implements RoomEvent {
         @Override

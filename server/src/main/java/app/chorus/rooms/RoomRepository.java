@@ -12,8 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Stores karaoke rooms: settings, queue (as JSON, written whole with its version) and player
- * state. The same SQL runs on SQLite and PostgreSQL. Thread-safe (Jdbi handles are per call).
+ * Stores karaoke rooms: settings, queue (as JSON, written whole with its version), the current
+ * item, player and performance state. The same SQL runs on SQLite and PostgreSQL. Thread-safe (Jdbi handles are per call).
  */
 public final class RoomRepository {
     private static final TypeReference<List<QueueItem>> QUEUE_TYPE = new TypeReference<>() {
@@ -21,7 +21,8 @@ public final class RoomRepository {
 
     private static final String SAVE_STATE = """
             UPDATE karaoke_rooms SET queue_json = ?, queue_version = ?, player_state_json = ?,
-                player_version = ?, updated_at_ms = ?, performance_json = ?
+                player_version = ?, updated_at_ms = ?, performance_json = ?, current_item_json = ?,
+                last_item_number = ?
             WHERE id = ?""";
 
     private final Jdbi jdbi;
@@ -34,7 +35,8 @@ public final class RoomRepository {
 
     /** A room as stored. */
     public record StoredRoom(String id, RoomSettings settings, List<QueueItem> queue, long queueVersion,
-                             PlayerState player, long playerVersion, Instant updatedAt, Performance performance) {
+                             PlayerState player, long playerVersion, Instant updatedAt, Performance performance,
+                             QueueItem current, int lastItemNumber) {
     }
 
     /** Inserts a new room; false when a room with this id already exists. */
@@ -57,7 +59,8 @@ public final class RoomRepository {
     public Optional<StoredRoom> find(String id) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, is_public, password_hash, created_at_ms, queue_json, queue_version,
-                               player_state_json, player_version, updated_at_ms, performance_json
+                               player_state_json, player_version, updated_at_ms, performance_json,
+                               current_item_json, last_item_number
                         FROM karaoke_rooms WHERE id = :id""")
                 .bind("id", id)
                 .map((row, context) -> new StoredRoom(
@@ -69,7 +72,9 @@ public final class RoomRepository {
                         readPlayer(row.getString("player_state_json")),
                         row.getLong("player_version"),
                         Instant.ofEpochMilli(row.getLong("updated_at_ms")),
-                        readPerformance(row.getString("performance_json"))))
+                        readPerformance(row.getString("performance_json")),
+                        readCurrent(row.getString("current_item_json")),
+                        row.getInt("last_item_number")))
                 .findOne());
     }
 
@@ -83,6 +88,7 @@ public final class RoomRepository {
         String queue = write(state.queue());
         String player = state.player() == null ? null : write(state.player());
         String performance = write(state.performance());
+        String current = state.current() == null ? null : write(state.current());
         jdbi.useHandle(handle -> {
             try (PreparedStatement update = handle.getConnection().prepareStatement(SAVE_STATE)) {
                 update.setString(1, queue);
@@ -91,7 +97,9 @@ public final class RoomRepository {
                 update.setLong(4, state.playerVersionFloor());
                 update.setLong(5, now.toEpochMilli());
                 update.setString(6, performance);
-                update.setString(7, state.id());
+                update.setString(7, current);
+                update.setInt(8, state.lastItemNumber());
+                update.setString(9, state.id());
                 update.executeUpdate();
             } catch (SQLException e) {
                 // The same exception type Jdbi's own statements throw, so callers see no difference.
@@ -107,6 +115,11 @@ public final class RoomRepository {
 
     private PlayerState readPlayer(String text) {
         return text == null ? null : read(text, new TypeReference<PlayerState>() {
+        });
+    }
+
+    private QueueItem readCurrent(String text) {
+        return text == null ? null : read(text, new TypeReference<QueueItem>() {
         });
     }
 

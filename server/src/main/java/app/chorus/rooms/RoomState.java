@@ -9,11 +9,15 @@ import app.chorus.rooms.RoomCommand.ResetPerformance;
 import app.chorus.rooms.RoomCommand.ClearQueue;
 import app.chorus.rooms.RoomCommand.Join;
 import app.chorus.rooms.RoomCommand.Leave;
+import app.chorus.rooms.RoomCommand.PlayItem;
 import app.chorus.rooms.RoomCommand.PlayNext;
+import app.chorus.rooms.RoomCommand.Placement;
 import app.chorus.rooms.RoomCommand.QueueNextSong;
 import app.chorus.rooms.RoomCommand.QueueSong;
 import app.chorus.rooms.RoomCommand.RelayQueue;
+import app.chorus.rooms.RoomCommand.RemoveItem;
 import app.chorus.rooms.RoomCommand.RemoveSong;
+import app.chorus.rooms.RoomCommand.ReorderQueue;
 import app.chorus.rooms.RoomCommand.ReportPlayerState;
 import app.chorus.rooms.RoomCommand.SetPlaying;
 import app.chorus.rooms.RoomCommand.SetVolume;
@@ -26,8 +30,11 @@ import app.chorus.rooms.RoomEvent.QueueChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One karaoke room, as a pure value: members, queue and player state. The only way it changes
@@ -39,10 +46,16 @@ import java.util.Optional;
  * @param playerVersionFloor the highest player-state version seen or issued; server-issued versions
  *                           are above it, so a server state always wins over any earlier echo, even
  *                           from a display whose clock runs ahead
+ * @param current            the item the server last handed the player (play_next, an Open Karaoke
+ *                           Studio play or delete), with its number and singer; null once the player
+ *                           was told to finish. A display's reports do not change it: they echo it,
+ *                           and a late report of the previous song must not replace it (persisted)
+ * @param lastItemNumber     the highest item number issued in this room; numbers are never reused (persisted)
  */
 public record RoomState(String id, RoomSettings settings, RoomLimits limits, List<QueueItem> queue,
                         long queueVersion, double queueTimestamp, PlayerState player, long playerVersionFloor,
-                        List<Member> members, Long leaderId, Performance performance) {
+                        List<Member> members, Long leaderId, Performance performance, QueueItem current,
+                        int lastItemNumber) {
 
     private static final double DEFAULT_VOLUME = 0.5;
     private static final int PREFETCH_DEPTH = 2;
@@ -55,7 +68,37 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
 
     /** A new, empty room. */
     public static RoomState create(String id, RoomSettings settings, RoomLimits limits) {
-        return new RoomState(id, settings, limits, List.of(), 1, 0, null, 0, List.of(), null, Performance.INITIAL);
+        return new RoomState(id, settings, limits, List.of(), 1, 0, null, 0, List.of(), null, Performance.INITIAL, null, 0);
+    }
+
+    /**
+     * This state as loaded from storage, made whole for rooms stored before items had numbers:
+     * unnumbered items get the next numbers (the current item first), and an entry the player
+     * holds without a current item becomes the current item, so the lineup shows it.
+     *
+     * @param newItemId makes the id of such a current item
+     */
+    public RoomState restored(Supplier<String> newItemId) {
+        int last = lastItemNumber;
+        for (QueueItem item : queue) {
+            last = Math.max(last, item.number());
+        }
+        QueueItem restoredCurrent = current;
+        if (restoredCurrent == null && player != null && player.entry() != null) {
+            restoredCurrent = new QueueItem(newItemId.get(), player.entry(), 0, null, null);
+        }
+        if (restoredCurrent != null) {
+            last = Math.max(last, restoredCurrent.number());
+            if (restoredCurrent.number() <= 0) {
+                restoredCurrent = restoredCurrent.withNumber(++last);
+            }
+        }
+        List<QueueItem> numbered = new ArrayList<>(queue.size());
+        for (QueueItem item : queue) {
+            numbered.add(item.number() > 0 ? item : item.withNumber(++last));
+        }
+        return new RoomState(id, settings, limits, numbered, queueVersion, queueTimestamp, player, playerVersionFloor,
+                members, leaderId, performance, restoredCurrent, last);
     }
 
     /** The outcome of a command: the next state, its events, and whether durable fields changed. */
@@ -77,6 +120,9 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             case QueueNextSong moveToFront -> next.moveToFront(moveToFront.itemId());
             case ClearQueue clear -> next.clearQueue();
             case PlayNext playNext -> next.playNext();
+            case RemoveItem remove -> next.removeItem(remove.number());
+            case PlayItem play -> next.playItem(play.number());
+            case ReorderQueue reorder -> next.reorder(reorder.placements());
             case SetPlaying setPlaying -> next.events.add(new RoomEvent.PlaybackRequested(setPlaying.play(), Audience.DISPLAYS));
             case SetVolume setVolume -> next.events.add(new RoomEvent.VolumeRequested(setVolume.volume(), Audience.DISPLAYS));
             case ReportPlayerState report -> next.reportPlayerState(report.state());
@@ -103,6 +149,11 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         return player == null ? null : player.entry();
     }
 
+    /** The current item and the queue, as the Open Karaoke Studio lists them. */
+    public Lineup lineup() {
+        return new Lineup(current, queue);
+    }
+
     /** Mutable scratch copy used while one command is applied; never escapes {@link #apply}. */
     private static final class Builder {
         private final RoomState original;
@@ -116,6 +167,10 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         private List<Member> members;
         private Long leaderId;
         private Performance performance;
+        private QueueItem current;
+        private int lastItemNumber;
+        /** The item this command handed the player, if any: announced after the lineup. */
+        private QueueItem played;
         private boolean durableChange;
 
         Builder(RoomState state, Instant now) {
@@ -129,11 +184,21 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             this.members = new ArrayList<>(state.members);
             this.leaderId = state.leaderId;
             this.performance = state.performance;
+            this.current = state.current;
+            this.lastItemNumber = state.lastItemNumber;
         }
 
         Transition build() {
             RoomState state = new RoomState(original.id, original.settings, original.limits, queue, queueVersion,
-                    queueTimestamp, player, playerVersionFloor, members, leaderId, performance);
+                    queueTimestamp, player, playerVersionFloor, members, leaderId, performance, current, lastItemNumber);
+            boolean currentChanged = current == null ? original.current != null
+                    : original.current == null || original.current.number() != current.number();
+            if (queueVersion != original.queueVersion || currentChanged || played != null) {
+                events.add(new RoomEvent.LineupChanged(state.lineup()));
+            }
+            if (played != null) {
+                events.add(new RoomEvent.ItemPlayed(played));
+            }
             return new Transition(state, List.copyOf(events), durableChange);
         }
 
@@ -196,10 +261,10 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
                         "Queue is full (" + original.limits.maxQueueLength() + " songs)");
             }
             boolean wasEmpty = queue.isEmpty();
-            queue.add(new QueueItem(command.itemId(), command.entry()));
+            queue.add(new QueueItem(command.itemId(), command.entry(), ++lastItemNumber, command.singer(), command.album()));
             queueChanged();
             roomStateBlock(true);
-            if (wasEmpty && (player == null || player.entry() == null)) {
+            if (command.playIfIdle() && wasEmpty && (player == null || player.entry() == null)) {
                 playNext();
             }
         }
@@ -230,15 +295,75 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         }
 
         void playNext() {
-            KaraokeEntry next = null;
+            QueueItem next = null;
             if (!queue.isEmpty()) {
-                next = queue.removeFirst().entry();
+                next = queue.removeFirst();
                 queueChanged();
             }
+            play(next);
+        }
+
+        void removeItem(int number) {
+            if (current != null && current.number() == number) {
+                playNext();
+                return;
+            }
+            int index = indexOf(number);
+            queue.remove(index);
+            queueChanged();
+            if (current == null && !queue.isEmpty()) {
+                // Nothing was current: what remains is renumbered from 0, so the head becomes current.
+                playNext();
+            } else {
+                roomStateBlock(true);
+            }
+        }
+
+        void playItem(int number) {
+            if (current != null && current.number() == number) {
+                play(current);
+                return;
+            }
+            QueueItem chosen = queue.remove(indexOf(number));
+            queueChanged();
+            play(chosen);
+        }
+
+        void reorder(List<Placement> placements) {
+            Map<Integer, Integer> keys = new HashMap<>();
+            for (int index = 0; index < queue.size(); index++) {
+                keys.put(queue.get(index).number(), index + 1);
+            }
+            for (Placement placement : placements) {
+                keys.computeIfPresent(placement.number(), (number, present) -> placement.position());
+            }
+            // List.sort is stable: equal positions keep the present order.
+            queue.sort(Comparator.comparingInt(item -> keys.get(item.number())));
+            queueChanged();
+            roomStateBlock(true);
+        }
+
+        /** The queue index of the item with this number; not_found when there is none. */
+        private int indexOf(int number) {
+            for (int index = 0; index < queue.size(); index++) {
+                if (queue.get(index).number() == number) {
+                    return index;
+                }
+            }
+            throw new RoomRejection(RoomRejection.NOT_FOUND, "Item not found");
+        }
+
+        /** Hands the player an item (from its start, playing), or tells it to finish when there is none. */
+        private void play(QueueItem item) {
+            current = item;
+            KaraokeEntry entry = item == null ? null : item.entry();
             double volume = player == null ? DEFAULT_VOLUME : player.volume();
-            player = new PlayerState(next, next == null ? PlayState.FINISHED : PlayState.PLAYING, 0, 0, volume,
+            player = new PlayerState(entry, entry == null ? PlayState.FINISHED : PlayState.PLAYING, 0, 0, volume,
                     nextPlayerVersion(), epochSeconds());
             durableChange = true;
+            if (item != null) {
+                played = item;
+            }
             events.add(new PlayerStateChanged(player, Audience.EVERYONE));
             roomStateBlock(true);
         }
@@ -256,7 +381,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             for (int index = 0; index < queue.size(); index++) {
                 QueueItem item = queue.get(index);
                 if (item.id().equals(resolved.itemId()) && item.entry().videoUrl() == null) {
-                    queue.set(index, new QueueItem(item.id(), item.entry().withVideoUrl(resolved.videoUrl())));
+                    queue.set(index, item.withEntry(item.entry().withVideoUrl(resolved.videoUrl())));
                     durableChange = true;
                     queueTimestamp = nextQueueTimestamp();
                     roomStateBlock(false);

@@ -144,9 +144,39 @@ public final class Rooms implements AutoCloseable {
         }
     }
 
-    /** Queues a song with a fresh queue item id. */
+    /** Queues a song with a fresh queue item id (the PWA's queue_song: it plays at once in an idle room). */
     public void queueSong(String roomId, KaraokeEntry entry) {
         execute(roomId, new RoomCommand.QueueSong(entry, itemIds.next()));
+    }
+
+    /**
+     * Adds a song for a singer to the end of a room's queue without starting it, even in an idle
+     * room (the Open Karaoke Studio's add), creating the room (public, no password) if needed.
+     *
+     * @param album the library song's album, or null
+     * @return the new item, with its number, at its position in the lineup
+     * @throws RoomRejection limit_exceeded when the queue is full
+     */
+    public Lineup.Placed addToLineup(String roomId, KaraokeEntry entry, String singer, String album) {
+        String itemId = itemIds.next();
+        RoomState state = executeCreating(roomId, new RoomCommand.QueueSong(entry, itemId, singer, album, false));
+        return state.lineup().placed().stream().filter(placed -> placed.item().id().equals(itemId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("A queued item is missing from the queue"));
+    }
+
+    /**
+     * A room's current item and queue, loading the room if it is stored; an unknown room has an
+     * empty lineup (and is not created).
+     */
+    public Lineup lineup(String roomId) {
+        Slot slot = slots.get(roomId);
+        if (slot != null && slot.state != null) {
+            return slot.state.lineup();
+        }
+        if (repository.find(roomId).isEmpty()) {
+            return Lineup.EMPTY;
+        }
+        return slot(roomId, false).state.lineup();
     }
 
     /** Runs a command in a loaded room. */
@@ -161,10 +191,12 @@ public final class Rooms implements AutoCloseable {
     /**
      * Runs a command in a room, loading it or creating it (public, no password) first: for clients
      * that send commands without joining, such as the Open Karaoke Studio pages mapped onto one room.
+     *
+     * @return the room's state right after this command
      */
-    public void executeCreating(String roomId, RoomCommand command) {
+    public RoomState executeCreating(String roomId, RoomCommand command) {
         requireValidId(roomId);
-        execute(slot(roomId, true), command);
+        return execute(slot(roomId, true), command);
     }
 
     /** The current state of a loaded room, if any (a snapshot; it may change right after). */
@@ -188,7 +220,7 @@ public final class Rooms implements AutoCloseable {
         return slots.size();
     }
 
-    private void execute(Slot slot, RoomCommand command) {
+    private RoomState execute(Slot slot, RoomCommand command) {
         slot.lock.lock();
         try {
             RoomState before = slot.state;
@@ -209,6 +241,7 @@ public final class Rooms implements AutoCloseable {
             if (!toSend.isEmpty()) {
                 deliver(transition.state(), toSend);
             }
+            return transition.state();
         } finally {
             slot.lock.unlock();
         }
@@ -272,7 +305,8 @@ public final class Rooms implements AutoCloseable {
                 StoredRoom room = stored.orElseThrow(() -> new RoomRejection(RoomRejection.NOT_FOUND, "Room not found"));
                 double queueTimestamp = room.updatedAt().toEpochMilli() / 1000.0;
                 slot.state = new RoomState(room.id(), room.settings(), limits, room.queue(), room.queueVersion(),
-                        queueTimestamp, room.player(), room.playerVersion(), List.of(), null, room.performance());
+                        queueTimestamp, room.player(), room.playerVersion(), List.of(), null, room.performance(),
+                        room.current(), room.lastItemNumber()).restored(itemIds::next);
             }
             return slot;
         } catch (RuntimeException e) {

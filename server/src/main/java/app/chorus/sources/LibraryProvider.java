@@ -50,7 +50,11 @@ public final class LibraryProvider implements SourceProvider {
                 .flatMap(LibraryProvider::streamPath).map(VideoUrl::uncached);
     }
 
-    static SourceEntry entry(Song song) {
+    /**
+     * The entry for a library song: its title, artist, album and duration, and the path of
+     * Chorus's own stream of it (relative to this server; {@link Sources#absolute} makes it whole).
+     */
+    public static SourceEntry entry(Song song) {
         SourceEntry.Builder entry = SourceEntry.builder(ID, song.id()).title(song.title()).artist(song.artist())
                 .uploader(uploader(song)).album(song.album())
                 .duration(song.durationMs() == null ? null : song.durationMs() / 1000.0)

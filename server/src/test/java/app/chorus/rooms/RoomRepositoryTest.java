@@ -230,9 +230,9 @@ class RoomRepositoryTest {
             KaraokeEntry quoted = new KaraokeEntry("x\"y", "Don't Stop \"Me\" Now — 日本語", "Queen\\Band", null,
                     "youtube", null, 0.0);
             List<QueueItem> queue = List.of(
-                    new QueueItem("V1StGXR8_Z5jdHi6B-myT", full),
-                    new QueueItem("abcdefghijklmnopqrstu", unresolved),
-                    new QueueItem("-_0123456789ABCDEFGHI", quoted));
+                    new QueueItem("V1StGXR8_Z5jdHi6B-myT", full, 1, null, null),
+                    new QueueItem("abcdefghijklmnopqrstu", unresolved, 2, null, null),
+                    new QueueItem("-_0123456789ABCDEFGHI", quoted, 3, null, null));
             Instant now = Instant.parse("2025-02-03T05:00:00.250Z");
 
             repository.saveState(state(id, settings, queue, 17, null, 0), now);
@@ -267,7 +267,7 @@ class RoomRepositoryTest {
             repository.insert(id, settings);
             KaraokeEntry entry = new KaraokeEntry("a1", "Title", "Artist", null, "youtube", "Uploader", null);
 
-            repository.saveState(state(id, settings, List.of(new QueueItem("abcdefghijklmnopqrstu", entry)), 2, null, 0),
+            repository.saveState(state(id, settings, List.of(new QueueItem("abcdefghijklmnopqrstu", entry, 1, null, null)), 2, null, 0),
                     Instant.parse("2025-02-03T04:06:00Z"));
 
             String stored = database.jdbi().withHandle(handle -> handle
@@ -275,6 +275,45 @@ class RoomRepositoryTest {
                     .mapTo(String.class).one());
             assertThat(stored).contains("\"video_url\":null", "\"duration\":null", "\"entry\":{");
             assertThat(stored).doesNotContain("videoUrl");
+        }
+
+        @Test
+        void theCurrentItemWithItsSingerAndTheLastItemNumberAreReadBack() {
+            String id = roomId();
+            RoomSettings settings = new RoomSettings(true, null, Instant.parse("2025-02-03T04:05:06Z"));
+            repository.insert(id, settings);
+            KaraokeEntry entry = new KaraokeEntry("song-1", "Title", "Artist", "/api/songs/song-1/download/original",
+                    "library", "Chorus library", 200.0);
+            QueueItem current = new QueueItem("abcdefghijklmnopqrstu", entry, 7, "Ann", "Album");
+            QueueItem next = new QueueItem("V1StGXR8_Z5jdHi6B-myT", entry, 9, null, null);
+            PlayerState playing = new PlayerState(entry, PlayState.PLAYING, 0, 0, 0.5, 5_000, 5);
+            RoomState state = new RoomState(id, settings, LIMITS, List.of(next), 3, 0, playing, 5_000, List.of(), null,
+                    Performance.INITIAL, current, 9);
+
+            repository.saveState(state, Instant.parse("2025-02-03T04:06:00Z"));
+
+            StoredRoom room = repository.find(id).orElseThrow();
+            assertThat(room.current()).isEqualTo(current);
+            assertThat(room.queue()).containsExactly(next);
+            assertThat(room.lastItemNumber()).isEqualTo(9);
+        }
+
+        @Test
+        void aRoomStoredBeforeItemNumbersReadsBackWithoutNumbersOrACurrentItem() {
+            String id = roomId();
+            repository.insert(id, new RoomSettings(true, null, Instant.parse("2025-02-03T04:05:06Z")));
+            database.jdbi().useHandle(handle -> handle.createUpdate("""
+                            UPDATE karaoke_rooms SET queue_json = :queue WHERE id = :id""")
+                    .bind("queue", "[{\"id\":\"abcdefghijklmnopqrstu\",\"entry\":{\"id\":\"a1\",\"title\":\"T\","
+                            + "\"artist\":\"A\",\"video_url\":null,\"source\":\"youtube\",\"uploader\":\"U\","
+                            + "\"duration\":null}}]")
+                    .bind("id", id).execute());
+
+            StoredRoom room = repository.find(id).orElseThrow();
+            assertThat(room.queue()).containsExactly(new QueueItem("abcdefghijklmnopqrstu",
+                    new KaraokeEntry("a1", "T", "A", null, "youtube", "U", null), 0, null, null));
+            assertThat(room.current()).isNull();
+            assertThat(room.lastItemNumber()).isZero();
         }
 
         @Test
@@ -347,7 +386,7 @@ class RoomRepositoryTest {
             repository.insert(id, settings);
             KaraokeEntry entry = new KaraokeEntry("e", "T", "A", null, "youtube", "U", 100.0);
             PlayerState playing = new PlayerState(entry, PlayState.PLAYING, 3, 100, 0.5, 7_000, 7.0);
-            repository.saveState(state(id, settings, List.of(new QueueItem("abcdefghijklmnopqrstu", entry)), 4, playing, 7_000),
+            repository.saveState(state(id, settings, List.of(new QueueItem("abcdefghijklmnopqrstu", entry, 1, null, null)), 4, playing, 7_000),
                     Instant.parse("2025-04-05T06:08:00Z"));
 
             Instant later = Instant.parse("2025-04-05T06:09:00.999Z");
@@ -469,7 +508,7 @@ class RoomRepositoryTest {
         private static RoomState state(String id, RoomSettings settings, List<QueueItem> queue, long queueVersion,
                                        PlayerState player, long playerVersion) {
             return new RoomState(id, settings, LIMITS, queue, queueVersion, 0, player, playerVersion, List.of(), null,
-                    Performance.INITIAL);
+                    Performance.INITIAL, null, 0);
         }
     }
 }

@@ -89,13 +89,17 @@ class RoomStateTest {
         assertThat(room.player().playState()).isEqualTo(PlayState.PLAYING);
         assertThat(room.player().volume()).isEqualTo(0.5);
         assertThat(room.player().version()).isEqualTo(now.toEpochMilli());
-        // queue_update(all), prefetch, then play_next: player_state(all), queue_update(all), player_state(displays)
-        assertThat(events).hasSize(5);
+        // queue_update(all), prefetch, then play_next: player_state(all), queue_update(all), player_state(displays);
+        // last, for the lineup's watchers: the lineup, then the item played
+        assertThat(events).hasSize(7);
         assertThat(events.get(0)).isInstanceOf(QueueChanged.class);
         assertThat(events.get(1)).isInstanceOf(PrefetchNeeded.class);
         assertThat(events.get(2)).isEqualTo(new PlayerStateChanged(room.player(), Audience.EVERYONE));
         assertThat(((QueueChanged) events.get(3)).items()).isEmpty();
         assertThat(events.get(4)).isEqualTo(new PlayerStateChanged(room.player(), Audience.DISPLAYS));
+        assertThat(events.get(5)).isEqualTo(new RoomEvent.LineupChanged(room.lineup()));
+        assertThat(events.get(6)).isEqualTo(new RoomEvent.ItemPlayed(room.current()));
+        assertThat(room.current().entry()).isEqualTo(song("a"));
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class HttpServer {
         LibraryRoutes libraryRoutes = new LibraryRoutes(library, json);
         LyricsRoutes lyricsRoutes = new LyricsRoutes(library, json);
         JobRoutes jobRoutes = new JobRoutes(jobs);
+        KaraokeQueueRoutes queueRoutes = new KaraokeQueueRoutes(rooms, library, json, config.rooms().oksRoom(),
+                config.search().publicUrl());
         UploadRoutes uploadRoutes = new UploadRoutes(imports.uploads(), imports.files(), jobs);
         ImportRoutes importRoutes = new ImportRoutes(imports.urls(), imports.files(), imports.folders(), library, jobs, json);
         this.app = Javalin.create(javalin -> {
@@ -98,6 +100,7 @@ public final class HttpServer {
             libraryRoutes.register(table);
             lyricsRoutes.register(table);
             jobRoutes.register(table);
+            queueRoutes.register(table);
             uploadRoutes.register(table);
             importRoutes.register(table);
             searchRoutes.register(table);

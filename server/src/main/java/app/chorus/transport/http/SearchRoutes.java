@@ -8,7 +8,6 @@ import app.chorus.sources.spi.SourceEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,10 +130,6 @@ final class SearchRoutes {
     }
 
     private String base(Context context) {
-        if (!publicUrl.isEmpty()) {
-            return publicUrl;
-        }
-        URI request = URI.create(context.url());
-        return request.getScheme() + "://" + request.getRawAuthority();
+        return PublicUrl.base(context, publicUrl);
     }
 }

@@ -7,6 +7,7 @@ import app.chorus.rooms.RoomEventSink;
 import app.chorus.rooms.RoomRejection;
 import app.chorus.rooms.RoomState;
 import app.chorus.rooms.Rooms;
+import app.chorus.transport.KaraokeQueueJson;
 import app.chorus.transport.PerformanceJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,7 +169,10 @@ final class SocketIoPerformance implements RoomEventSink {
         return value.asDouble();
     }
 
-    /** The configured room's performance events, to the sockets their audience names. */
+    /**
+     * The configured room's performance events, to the sockets their audience names, and its
+     * lineup events ({@code queue_updated}, {@code play_song}) to the sockets in {@value #QUEUE_ROOM}.
+     */
     @Override
     public void deliver(RoomState room, List<RoomEvent> events) {
         if (!room.id().equals(roomId)) {
@@ -195,6 +199,11 @@ final class SocketIoPerformance implements RoomEventSink {
             }
             case RoomEvent.PerformancePlayback playback -> Map.entry(playback.play() ? "playback_play" : "playback_pause", Map.of());
             case RoomEvent.PerformanceReset reset -> Map.entry("reset_player_state", Map.of());
+            // Lyrics stay in the library (no reads here, under the room's lock): null in these two.
+            case RoomEvent.LineupChanged changed -> Map.entry("queue_updated",
+                    Map.of("items", KaraokeQueueJson.items(changed.lineup(), item -> KaraokeQueueJson.Lyrics.NONE)));
+            case RoomEvent.ItemPlayed played -> Map.entry("play_song",
+                    KaraokeQueueJson.playSong(played.item(), KaraokeQueueJson.Lyrics.NONE));
             default -> null;
         };
     }
@@ -203,6 +212,8 @@ final class SocketIoPerformance implements RoomEventSink {
         try {
             switch (audience) {
                 case Audience.Everyone everyone -> namespace.broadcast(PERFORMANCE_ROOM, event, payload);
+                // The queue's watchers: the Stage sockets in the Socket.IO room karaoke_queue.
+                case Audience.Watchers watchers -> namespace.broadcast(QUEUE_ROOM, event, payload);
                 case Audience.AllBut allBut -> {
                     Peer sender = peers.get(allBut.connectionId());
                     if (sender == null) {

@@ -1,5 +1,6 @@
 package app.chorus.transport.ws;
 
+import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.QueueItem;
 import app.chorus.rooms.RoomEvent;
 import app.chorus.transport.PerformanceJson;
@@ -7,6 +8,7 @@ import app.chorus.transport.websocket.OutgoingFrame;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,21 @@ final class WsFrames {
     }
 
     /** The queue_update payload. */
-    record QueuePayload(List<QueueItem> items, long version, double timestamp) {
+    record QueuePayload(List<WireItem> items, long version, double timestamp) {
+    }
+
+    /**
+     * A QueueItem as the PWA knows it: {@code {id, entry}} and nothing more. The room's item also
+     * has a number, a singer and an album (the Open Karaoke Studio's view), which /ws does not send.
+     */
+    record WireItem(String id, KaraokeEntry entry) {
+        static List<WireItem> of(List<QueueItem> items) {
+            List<WireItem> wire = new ArrayList<>(items.size());
+            for (QueueItem item : items) {
+                wire.add(new WireItem(item.id(), item.entry()));
+            }
+            return wire;
+        }
     }
 
     /** The leader_status payload. */
@@ -45,7 +61,8 @@ final class WsFrames {
     OutgoingFrame event(RoomEvent event) {
         return switch (event) {
             case RoomEvent.ClientCount count -> frame("client_count", count.count());
-            case RoomEvent.QueueChanged queue -> frame("queue_update", new QueuePayload(queue.items(), queue.version(), queue.timestamp()));
+            case RoomEvent.QueueChanged queue -> frame("queue_update",
+                    new QueuePayload(WireItem.of(queue.items()), queue.version(), queue.timestamp()));
             case RoomEvent.PlayerStateChanged player -> frame("player_state", player.state());
             case RoomEvent.PlaybackRequested playback -> frame(playback.play() ? "play_song" : "pause_song", Map.of());
             case RoomEvent.VolumeRequested volume -> frame("set_volume", volume.volume());
@@ -56,6 +73,9 @@ final class WsFrames {
             case RoomEvent.PerformancePlayback playback -> frame(playback.play() ? "playback_play" : "playback_pause", Map.of());
             case RoomEvent.PerformanceReset reset -> frame("reset_player_state", Map.of());
             case RoomEvent.PrefetchNeeded prefetch -> throw new IllegalArgumentException("Prefetch is not sent to clients");
+            // The lineup's watchers are Open Karaoke Studio pages on Socket.IO, never /ws members.
+            case RoomEvent.LineupChanged lineup -> throw new IllegalArgumentException("The lineup is not sent on /ws");
+            case RoomEvent.ItemPlayed played -> throw new IllegalArgumentException("The lineup is not sent on /ws");
         };
     }
 
