@@ -117,7 +117,7 @@ public final class Chorus implements AutoCloseable {
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
             WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
-                    gateway, new SocketIoGateway(config.socketIo(), jobs, events, json, rooms, config.rooms().oksRoom(),
+                    gateway, new SocketIoGateway(config.socketIo(), jobs, library, events, json, rooms, config.rooms().oksRoom(),
                             SocketAuthenticator.OPEN),
                     database.dialect().name().toLowerCase());
             int port = http.start();

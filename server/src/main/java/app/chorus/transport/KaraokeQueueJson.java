@@ -1,8 +1,11 @@
 package app.chorus.transport;
 
+import app.chorus.library.Library;
+import app.chorus.library.Song;
 import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.Lineup;
 import app.chorus.rooms.QueueItem;
+import app.chorus.sources.LibraryProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.function.Function;
  * QueueItem and QueueSong, built here alone for the {@code /api/karaoke-queue} routes and the
  * Socket.IO {@code queue_updated} and {@code play_song} events, so both speak the same shape.
  * A room item knows its entry, number, singer and album; lyrics live in the library and are
- * passed in by callers that may read it. Stateless.
+ * read by {@link #libraryLyrics} (never under a room's lock). Stateless.
  */
 public final class KaraokeQueueJson {
     /** The singer shown for items queued without one (the PWA has no singers): the OKS front end's own default. */
@@ -26,6 +29,18 @@ public final class KaraokeQueueJson {
     /** A song's lyrics, or {@link #NONE} where they are not known. */
     public record Lyrics(String synced, String plain) {
         public static final Lyrics NONE = new Lyrics(null, null);
+    }
+
+    /** Lyrics from the library for its songs; none for entries of other sources (YouTube, queued over /ws). */
+    public static Function<QueueItem, Lyrics> libraryLyrics(Library library) {
+        return item -> LibraryProvider.ID.equals(item.entry().source())
+                ? library.find(item.entry().id()).map(KaraokeQueueJson::lyricsOf).orElse(Lyrics.NONE)
+                : Lyrics.NONE;
+    }
+
+    /** A library song's lyrics. */
+    public static Lyrics lyricsOf(Song song) {
+        return new Lyrics(song.syncedLyrics(), song.plainLyrics());
     }
 
     /** Every item of the lineup, ordered by position (the current item at 0, the queue from 1). */

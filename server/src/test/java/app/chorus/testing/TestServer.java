@@ -3,9 +3,18 @@ package app.chorus.testing;
 import app.chorus.Chorus;
 import app.chorus.config.Config;
 import app.chorus.config.ConfigLoader;
+import app.chorus.library.Library;
+import app.chorus.library.MediaFormat;
+import app.chorus.library.MediaKind;
+import app.chorus.library.NewSong;
+import app.chorus.library.Provenance;
+import app.chorus.library.Song;
+import app.chorus.library.SongField;
 import app.chorus.library.SongSort;
+import app.chorus.library.SongSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +129,19 @@ public final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A ready library song made directly (no import): "Artist of" and "Album of" the title, 200 s,
+     * plain and synced lyrics, and a small instrumental to stream.
+     */
+    public Song librarySong(String title) {
+        Library library = chorus().library();
+        Song song = library.create(new NewSong(title, "Artist of " + title, "Album of " + title, 200_000L,
+                SongSource.UPLOAD, Provenance.NONE));
+        library.attachMedia(song.id(), MediaKind.INSTRUMENTAL, MediaFormat.OGG, new ByteArrayInputStream(new byte[10]));
+        return library.edit(song.id(), Map.of(SongField.PLAIN_LYRICS, "la la " + title,
+                SongField.SYNCED_LYRICS, "[00:01.00] la la " + title));
     }
 
     /** Uploads one file to {@code POST /api/songs/upload} as the browser's multipart form does. */

@@ -3,12 +3,7 @@ package app.chorus.transport;
 import static app.chorus.testing.WsTestClient.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.chorus.library.MediaFormat;
-import app.chorus.library.MediaKind;
-import app.chorus.library.NewSong;
-import app.chorus.library.Provenance;
 import app.chorus.library.Song;
-import app.chorus.library.SongSource;
 import app.chorus.testing.SocketIoTestClient;
 import app.chorus.testing.SocketIoTestClient.Mode;
 import app.chorus.testing.SocketIoTestClient.Received;
@@ -17,7 +12,6 @@ import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -88,13 +82,8 @@ class KaraokeQueueAcrossTransportsTest {
         return tree(server.get(QUEUE).body());
     }
 
-    /** A library song with an instrumental to stream. */
     private static Song song(String title) {
-        Song song = server.chorus().library().create(new NewSong(title, "Artist of " + title, "Album of " + title,
-                200_000L, SongSource.UPLOAD, Provenance.NONE));
-        server.chorus().library().attachMedia(song.id(), MediaKind.INSTRUMENTAL, MediaFormat.OGG,
-                new ByteArrayInputStream(new byte[10]));
-        return song;
+        return server.librarySong(title);
     }
 
     private static int add(Song song, String singer) {

@@ -75,7 +75,7 @@ final class KaraokeQueueRoutes {
     }
 
     private void list(Context context) {
-        context.json(KaraokeQueueJson.items(rooms.lineup(roomId), this::lyrics));
+        context.json(KaraokeQueueJson.items(rooms.lineup(roomId), KaraokeQueueJson.libraryLyrics(library)));
     }
 
     private void add(Context context) {
@@ -100,7 +100,7 @@ final class KaraokeQueueRoutes {
         try {
             Lineup.Placed added = rooms.addToLineup(roomId, entry(song, PublicUrl.base(context, publicUrl)), singer,
                     song.album());
-            context.status(201).json(KaraokeQueueJson.item(added, lyricsOf(song)));
+            context.status(201).json(KaraokeQueueJson.item(added, KaraokeQueueJson.lyricsOf(song)));
         } catch (RoomRejection rejection) {
             rejected(context, rejection);
         }
@@ -152,7 +152,7 @@ final class KaraokeQueueRoutes {
         }
         try {
             RoomState state = rooms.executeCreating(roomId, new RoomCommand.PlayItem(number));
-            context.json(KaraokeQueueJson.songWithSinger(state.current(), song.map(KaraokeQueueRoutes::lyricsOf).orElse(Lyrics.NONE)));
+            context.json(KaraokeQueueJson.songWithSinger(state.current(), song.map(KaraokeQueueJson::lyricsOf).orElse(Lyrics.NONE)));
         } catch (RoomRejection rejection) {
             rejected(context, rejection);
         }
@@ -163,18 +163,6 @@ final class KaraokeQueueRoutes {
         SourceEntry entry = LibraryProvider.entry(song);
         return new KaraokeEntry(entry.id(), entry.title(), entry.artist(), Sources.absolute(entry.videoUrl(), base),
                 entry.source(), entry.uploader(), entry.duration());
-    }
-
-    /** A library song's lyrics, read now; none for entries from other sources. */
-    private Lyrics lyrics(QueueItem item) {
-        if (!fromLibrary(item)) {
-            return Lyrics.NONE;
-        }
-        return library.find(item.entry().id()).map(KaraokeQueueRoutes::lyricsOf).orElse(Lyrics.NONE);
-    }
-
-    private static Lyrics lyricsOf(Song song) {
-        return new Lyrics(song.syncedLyrics(), song.plainLyrics());
     }
 
     private static boolean fromLibrary(QueueItem item) {

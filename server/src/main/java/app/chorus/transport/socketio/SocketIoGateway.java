@@ -3,7 +3,9 @@ package app.chorus.transport.socketio;
 import app.chorus.config.Config;
 import app.chorus.events.EventBus;
 import app.chorus.jobs.Jobs;
+import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
+import app.chorus.transport.KaraokeQueueJson;
 import app.chorus.transport.websocket.WebSocketLimits;
 import app.chorus.transport.websocket.WebSocketUpgradeHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +56,8 @@ public final class SocketIoGateway implements AutoCloseable {
      * @param oksRoom       the Chorus room the default namespace's clients act in
      * @param authenticator who may use the namespaces, from the token a connection brings
      */
-    public SocketIoGateway(Config.SocketIo limits, Jobs jobs, EventBus events, ObjectMapper json, Rooms rooms,
-                           String oksRoom, SocketAuthenticator authenticator) {
+    public SocketIoGateway(Config.SocketIo limits, Jobs jobs, Library library, EventBus events, ObjectMapper json,
+                           Rooms rooms, String oksRoom, SocketAuthenticator authenticator) {
         this.limits = limits;
         this.outbox = new Outbox(lock, limits.outboxSize());
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
@@ -72,7 +74,8 @@ public final class SocketIoGateway implements AutoCloseable {
         });
         SocketIoServer server = new SocketIoServer(engine);
         this.jobsNamespace = new SocketIoJobs(server, outbox, jobs, events, json, authenticator);
-        rooms.connect(new SocketIoPerformance(server, outbox, rooms, oksRoom, authenticator, json));
+        rooms.connect(new SocketIoPerformance(server, outbox, rooms, oksRoom, authenticator, json,
+                KaraokeQueueJson.libraryLyrics(library)));
     }
 
     /** Adds the long-polling servlet under {@code /socket.io/*} to the servlet context Javalin runs in. */

@@ -1,6 +1,7 @@
 package app.chorus.transport.socketio;
 
 import app.chorus.rooms.Audience;
+import app.chorus.rooms.QueueItem;
 import app.chorus.rooms.RoomCommand;
 import app.chorus.rooms.RoomEvent;
 import app.chorus.rooms.RoomEventSink;
@@ -8,6 +9,7 @@ import app.chorus.rooms.RoomRejection;
 import app.chorus.rooms.RoomState;
 import app.chorus.rooms.Rooms;
 import app.chorus.transport.KaraokeQueueJson;
+import app.chorus.transport.KaraokeQueueJson.Lyrics;
 import app.chorus.transport.PerformanceJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,7 @@ final class SocketIoPerformance implements RoomEventSink {
 
     private final SocketIoNamespace namespace;
     private final Outbox outbox;
+    private final Function<QueueItem, Lyrics> lyrics;
     private final Rooms rooms;
     private final String roomId;
     private final SocketAuthenticator authenticator;
@@ -64,7 +68,8 @@ final class SocketIoPerformance implements RoomEventSink {
     }
 
     SocketIoPerformance(SocketIoServer server, Outbox outbox, Rooms rooms, String roomId,
-                        SocketAuthenticator authenticator, ObjectMapper json) {
+                        SocketAuthenticator authenticator, ObjectMapper json, Function<QueueItem, Lyrics> lyrics) {
+        this.lyrics = lyrics;
         this.namespace = server.namespace("/");
         this.outbox = outbox;
         this.rooms = rooms;
@@ -179,6 +184,14 @@ final class SocketIoPerformance implements RoomEventSink {
             return;
         }
         for (RoomEvent event : events) {
+            if (event instanceof RoomEvent.LineupChanged || event instanceof RoomEvent.ItemPlayed) {
+                // Their lyrics live in the library: read on the outbox's thread, not under the room's lock.
+                outbox.post(() -> {
+                    Map.Entry<String, Object> message = lineupMessage(event);
+                    send(event.audience(), message.getKey(), JsonText.of(json, message.getValue()));
+                });
+                continue;
+            }
             Map.Entry<String, Object> message = message(event);
             if (message != null) {
                 JsonText payload = JsonText.of(json, message.getValue());
@@ -199,12 +212,18 @@ final class SocketIoPerformance implements RoomEventSink {
             }
             case RoomEvent.PerformancePlayback playback -> Map.entry(playback.play() ? "playback_play" : "playback_pause", Map.of());
             case RoomEvent.PerformanceReset reset -> Map.entry("reset_player_state", Map.of());
-            // Lyrics stay in the library (no reads here, under the room's lock): null in these two.
-            case RoomEvent.LineupChanged changed -> Map.entry("queue_updated",
-                    Map.of("items", KaraokeQueueJson.items(changed.lineup(), item -> KaraokeQueueJson.Lyrics.NONE)));
-            case RoomEvent.ItemPlayed played -> Map.entry("play_song",
-                    KaraokeQueueJson.playSong(played.item(), KaraokeQueueJson.Lyrics.NONE));
             default -> null;
+        };
+    }
+
+    /** {@code queue_updated} or {@code play_song}, with the songs' lyrics as the REST list has them. */
+    private Map.Entry<String, Object> lineupMessage(RoomEvent event) {
+        return switch (event) {
+            case RoomEvent.LineupChanged changed -> Map.entry("queue_updated",
+                    Map.of("items", KaraokeQueueJson.items(changed.lineup(), lyrics)));
+            case RoomEvent.ItemPlayed played -> Map.entry("play_song",
+                    KaraokeQueueJson.playSong(played.item(), lyrics.apply(played.item())));
+            default -> throw new IllegalArgumentException("not a lineup event: " + event);
         };
     }
 

@@ -3,18 +3,12 @@ package app.chorus.transport.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.chorus.library.Library;
-import app.chorus.library.MediaFormat;
-import app.chorus.library.MediaKind;
-import app.chorus.library.NewSong;
-import app.chorus.library.Provenance;
 import app.chorus.library.Song;
 import app.chorus.library.SongField;
-import app.chorus.library.SongSource;
 import app.chorus.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -102,13 +96,8 @@ class KaraokeQueueApiTest {
         return names;
     }
 
-    /** A library song with an album, lyrics, a duration and an instrumental to stream. */
     private static Song song(String title) {
-        Song song = library().create(new NewSong(title, "Artist of " + title, "Album of " + title, 200_000L,
-                SongSource.UPLOAD, Provenance.NONE));
-        library().attachMedia(song.id(), MediaKind.INSTRUMENTAL, MediaFormat.OGG, new ByteArrayInputStream(new byte[10]));
-        return library().edit(song.id(), Map.of(SongField.PLAIN_LYRICS, "la la " + title,
-                SongField.SYNCED_LYRICS, "[00:01.00] la la " + title));
+        return server.librarySong(title);
     }
 
     private static JsonNode list() {

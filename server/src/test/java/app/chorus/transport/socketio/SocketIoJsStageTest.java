@@ -8,6 +8,7 @@ import app.chorus.testing.TestServer;
 import app.chorus.testing.WsTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -175,6 +176,46 @@ class SocketIoJsStageTest {
         assertThat(events(controls, "performance_state")).as("only its own join's answer").hasSize(controlsStates + 1);
         sync(player);
         assertThat(events(player, "performance_state")).hasSize(playerStates + 1);
+    }
+
+    @Test
+    void aSongAddedAndPlayedOverRestReachesTheStageInTheQueueRoomAlone() {
+        int updates = events(stage, "queue_updated").size();
+        int plays = events(stage, "play_song").size();
+        String songId = server.librarySong("Waterloo").id();
+
+        HttpResponse<String> added = server.post("/api/karaoke-queue",
+                object("songId", songId, "singer", "Agnetha").toString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        int itemId = tree(added.body()).get("id").asInt();
+        JsonNode update = awaitEvent(stage, "queue_updated", updates + 1);
+        assertThat(update.get("items")).anySatisfy(item -> {
+            assertThat(item.get("id").asInt()).isEqualTo(itemId);
+            assertThat(item.get("singer").asText()).isEqualTo("Agnetha");
+            assertThat(item.get("song").get("title").asText()).isEqualTo("Waterloo");
+        });
+
+        HttpResponse<String> played = server.post("/api/karaoke-queue/" + itemId + "/play", "");
+        assertThat(played.statusCode()).as(played.body()).isEqualTo(200);
+        JsonNode playSong = awaitEvent(stage, "play_song", plays + 1);
+        assertThat(playSong.get("singer").asText()).isEqualTo("Agnetha");
+        assertThat(playSong.get("song").get("id").asText()).isEqualTo(songId);
+        assertThat(playSong.get("song").get("durationMs").asLong()).isEqualTo(200_000L);
+        assertThat(events(stage, "queue_updated")).as("the play's queue_updated came first").hasSize(updates + 2);
+
+        sync(player);
+        sync(controls);
+        assertThat(player.all(line -> line.path("event").asText().startsWith("queue_")
+                || line.path("event").asText().equals("play_song"))).as("not in karaoke_queue").isEmpty();
+        assertThat(controls.all(line -> line.path("event").asText().equals("play_song"))).isEmpty();
+    }
+
+    private static JsonNode tree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
