@@ -141,9 +141,9 @@ public final class JobRepository {
     boolean cancelPending(String id, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         UPDATE jobs SET status = 'cancelled', cancel_requested = :yes, completed_at_ms = :now,
-                            status_message = 'Cancelled before it started'
+                            status_message = 'Cancelled before it started', error = :error
                         WHERE id = :id AND status = 'pending'""")
-                .bind("yes", true).bind("now", now.toEpochMilli()).bind("id", id).execute()) == 1;
+                .bind("error", Jobs.CANCELLED_BY_USER).bind("yes", true).bind("now", now.toEpochMilli()).bind("id", id).execute()) == 1;
     }
 
     /** Asks whichever node runs the job to stop it; false when it is not running. */

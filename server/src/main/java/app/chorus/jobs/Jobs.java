@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * folder is removed either way. Thread-safe.
  */
 public final class Jobs implements AutoCloseable {
+    /** A cancelled job's error, as the original's REST cancel sets it (its front end shows the error). */
+    static final String CANCELLED_BY_USER = "Cancelled by user";
     public static final String TOPIC = "jobs";
     static final long FLUSH_MILLIS = 250;
     /** How often an idle worker looks for jobs that other nodes queued. */
@@ -245,6 +247,7 @@ public final class Jobs implements AutoCloseable {
         } catch (Exception | LinkageError failure) {
             if (context.isCancelled()) {
                 outcome = JobStatus.CANCELLED;
+                error = CANCELLED_BY_USER;
             } else if (stopping) {
                 outcome = null;
             } else {

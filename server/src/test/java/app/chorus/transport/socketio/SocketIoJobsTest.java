@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +131,36 @@ class SocketIoJobsTest {
         }
     }
 
+    @Test
+    void aFailedAndACancelledJobReachSubscribersAsJobFailedAndJobCancelled() throws Exception {
+        try (SocketIoTestClient socket = subscriber(Mode.WEBSOCKET_ONLY); SocketIoTestClient polling = subscriber(Mode.POLLING_ONLY)) {
+            Path page = folder.resolve("page.mp3");
+            Files.writeString(page, "<html>a web page, not a song</html>\n".repeat(100));
+            String failedId = jobId(server.upload(page));
+
+            Path song = TestMedia.write(folder.resolve("long.flac"), TestMedia.Kind.FLAC, 60.0, "title", "Long Song");
+            String cancelledId = jobId(server.upload(song));
+            HttpResponse<String> cancel = server.post("/api/jobs/" + cancelledId + "/cancel", "");
+            assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+
+            for (SocketIoTestClient client : List.of(socket, polling)) {
+                JSONObject failed = client.awaitEvent("job_failed", 1).payload();
+                assertThat(failed.getString("id")).isEqualTo(failedId);
+                assertThat(failed.getString("status")).isEqualTo("failed");
+                assertThat(failed.getString("error")).contains("[not_media]");
+                JSONObject cancelled = client.awaitEvent("job_cancelled", 1).payload();
+                assertThat(cancelled.getString("id")).isEqualTo(cancelledId);
+                assertThat(cancelled.getString("status")).isEqualTo("cancelled");
+                assertThat(cancelled.getString("error")).isEqualTo("Cancelled by user");
+            }
+        }
+    }
+
+    private static String jobId(HttpResponse<String> upload) throws Exception {
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        return JSON.readTree(upload.body()).get("jobs").get(0).get("id").asText();
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void anAcknowledgementIsCalledWithTheReplyPayload(Mode mode) {
@@ -196,8 +227,6 @@ class SocketIoJobsTest {
     private String upload() throws Exception {
         Path file = TestMedia.write(folder.resolve("in.flac"), TestMedia.Kind.FLAC, 2.0, "title", "Socket Song",
                 "artist", "Socket Band");
-        HttpResponse<String> response = server.upload(file);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).get("jobs").get(0).get("id").asText();
+        return jobId(server.upload(file));
     }
 }

@@ -208,6 +208,18 @@ class SocketIoPerformanceTest {
     }
 
     @Test
+    void aSocketThatLeftThePerformanceHearsNoMoreChanges() throws Exception {
+        controls.emit("leave_performance");
+        sync(stage);
+
+        stage.emit("update_performance_control", change("instrumental_volume", 0.25));
+
+        assertThat(nextPerformanceFrame(phone).get(1)).isEqualTo(object("control", "instrumental_volume", "value", 0.25));
+        assertThat(sync(controls).get("instrumental_volume").asDouble()).as("stored all the same").isEqualTo(0.25);
+        assertThat(controls.named("control_updated")).isEmpty();
+    }
+
+    @Test
     void aResetReachesTheOthers() throws Exception {
         controls.emit("reset_player_state");
 
