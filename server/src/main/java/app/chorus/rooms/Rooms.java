@@ -169,14 +169,14 @@ public final class Rooms implements AutoCloseable {
      * empty lineup (and is not created).
      */
     public Lineup lineup(String roomId) {
-        Slot slot = slots.get(roomId);
-        if (slot != null && slot.state != null) {
-            return slot.state.lineup();
+        try {
+            return slot(roomId, false).state.lineup();
+        } catch (RoomRejection missing) {
+            if (missing.errorType().equals(RoomRejection.NOT_FOUND)) {
+                return Lineup.EMPTY;
+            }
+            throw missing;
         }
-        if (repository.find(roomId).isEmpty()) {
-            return Lineup.EMPTY;
-        }
-        return slot(roomId, false).state.lineup();
     }
 
     /** Runs a command in a loaded room. */

@@ -33,9 +33,14 @@ public final class KaraokeQueueJson {
 
     /** Lyrics from the library for its songs; none for entries of other sources (YouTube, queued over /ws). */
     public static Function<QueueItem, Lyrics> libraryLyrics(Library library) {
-        return item -> LibraryProvider.ID.equals(item.entry().source())
+        return item -> fromLibrary(item)
                 ? library.find(item.entry().id()).map(KaraokeQueueJson::lyricsOf).orElse(Lyrics.NONE)
                 : Lyrics.NONE;
+    }
+
+    /** Whether the item is a library song (its entry's id is the song's id). */
+    public static boolean fromLibrary(QueueItem item) {
+        return LibraryProvider.ID.equals(item.entry().source());
     }
 
     /** A library song's lyrics. */

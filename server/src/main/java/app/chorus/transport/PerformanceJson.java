@@ -1,6 +1,7 @@
 package app.chorus.transport;
 
 import app.chorus.rooms.Performance;
+import app.chorus.rooms.RoomEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,25 @@ public final class PerformanceJson {
         payload.put("duration", state.duration());
         payload.put("is_playing", state.playing());
         return payload;
+    }
+
+    /**
+     * A performance event's name and payload on the wire, the same on /ws and Socket.IO; null
+     * for the room's other events.
+     */
+    public static Map.Entry<String, Object> message(RoomEvent event) {
+        return switch (event) {
+            case RoomEvent.PerformanceChanged changed -> Map.entry("performance_state", state(changed.performance()));
+            case RoomEvent.ControlChanged changed -> {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("control", changed.change().control().wireName());
+                payload.put("value", changed.change().wireValue());
+                yield Map.entry("control_updated", payload);
+            }
+            case RoomEvent.PerformancePlayback playback -> Map.entry(playback.play() ? "playback_play" : "playback_pause", Map.of());
+            case RoomEvent.PerformanceReset reset -> Map.entry("reset_player_state", Map.of());
+            default -> null;
+        };
     }
 
     /**

@@ -144,6 +144,22 @@ public final class TestServer implements AutoCloseable {
                 SongField.SYNCED_LYRICS, "[00:01.00] la la " + title));
     }
 
+    /** Empties the Open Karaoke Studio queue, current song included, through {@code /api/karaoke-queue}. */
+    public void clearKaraokeQueue() {
+        try {
+            for (JsonNode items = JSON.readTree(get("/api/karaoke-queue").body()); !items.isEmpty();
+                 items = JSON.readTree(get("/api/karaoke-queue").body())) {
+                HttpResponse<String> deleted = send(HttpRequest.newBuilder(
+                        http("/api/karaoke-queue/" + items.get(0).get("id").asInt())).DELETE().build());
+                if (deleted.statusCode() != 200) {
+                    throw new AssertionError("DELETE of a queue item answered " + deleted.statusCode() + ": " + deleted.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Uploads one file to {@code POST /api/songs/upload} as the browser's multipart form does. */
     public HttpResponse<String> upload(Path file) {
         String boundary = "chorus-" + UUID.randomUUID();

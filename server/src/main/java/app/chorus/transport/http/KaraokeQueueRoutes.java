@@ -4,7 +4,6 @@ import app.chorus.library.Library;
 import app.chorus.library.Song;
 import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.Lineup;
-import app.chorus.rooms.QueueItem;
 import app.chorus.rooms.RoomCommand;
 import app.chorus.rooms.RoomRejection;
 import app.chorus.rooms.RoomState;
@@ -142,7 +141,7 @@ final class KaraokeQueueRoutes {
             return;
         }
         Optional<Song> song = Optional.empty();
-        if (fromLibrary(chosen.get().item())) {
+        if (KaraokeQueueJson.fromLibrary(chosen.get().item())) {
             // The original plays only songs it still has; a deleted library song cannot be played.
             song = library.find(chosen.get().item().entry().id());
             if (song.isEmpty()) {
@@ -163,10 +162,6 @@ final class KaraokeQueueRoutes {
         SourceEntry entry = LibraryProvider.entry(song);
         return new KaraokeEntry(entry.id(), entry.title(), entry.artist(), Sources.absolute(entry.videoUrl(), base),
                 entry.source(), entry.uploader(), entry.duration());
-    }
-
-    private static boolean fromLibrary(QueueItem item) {
-        return LibraryProvider.ID.equals(item.entry().source());
     }
 
     /** The item number in the path; null when it is not a positive integer (no item has such a number). */

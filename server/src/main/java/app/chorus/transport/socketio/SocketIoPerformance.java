@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,12 +79,11 @@ final class SocketIoPerformance implements RoomEventSink {
     }
 
     private void onConnect(SocketIoSocket socket) {
-        String token = SocketToken.read(socket.getConnectData(), socket.getInitialQuery());
-        Optional<String> principal = SocketToken.admit(socket, authenticator);
-        if (principal.isEmpty()) {
+        Optional<SocketToken.Admission> admitted = SocketToken.admit(socket, authenticator);
+        if (admitted.isEmpty()) {
             return;
         }
-        Peer peer = new Peer(ids.decrementAndGet(), socket, token, principal.get());
+        Peer peer = new Peer(ids.decrementAndGet(), socket, admitted.get().token(), admitted.get().principal());
         peers.put(peer.id(), peer);
         socket.on("disconnect", arguments -> peers.remove(peer.id()));
         long id = peer.id();
@@ -184,47 +182,22 @@ final class SocketIoPerformance implements RoomEventSink {
             return;
         }
         for (RoomEvent event : events) {
-            if (event instanceof RoomEvent.LineupChanged || event instanceof RoomEvent.ItemPlayed) {
+            switch (event) {
                 // Their lyrics live in the library: read on the outbox's thread, not under the room's lock.
-                outbox.post(() -> {
-                    Map.Entry<String, Object> message = lineupMessage(event);
-                    send(event.audience(), message.getKey(), JsonText.of(json, message.getValue()));
-                });
-                continue;
-            }
-            Map.Entry<String, Object> message = message(event);
-            if (message != null) {
-                JsonText payload = JsonText.of(json, message.getValue());
-                outbox.post(() -> send(event.audience(), message.getKey(), payload));
+                case RoomEvent.LineupChanged changed -> outbox.post(() -> send(changed.audience(), "queue_updated",
+                        JsonText.of(json, Map.of("items", KaraokeQueueJson.items(changed.lineup(), lyrics)))));
+                case RoomEvent.ItemPlayed played -> outbox.post(() -> send(played.audience(), "play_song",
+                        JsonText.of(json, KaraokeQueueJson.playSong(played.item(), lyrics.apply(played.item())))));
+                default -> {
+                    // Performance events; the PWA's own room events have no Socket.IO message.
+                    Map.Entry<String, Object> message = PerformanceJson.message(event);
+                    if (message != null) {
+                        JsonText payload = JsonText.of(json, message.getValue());
+                        outbox.post(() -> send(event.audience(), message.getKey(), payload));
+                    }
+                }
             }
         }
-    }
-
-    /** The event's name and payload on the wire, or null for the events only the PWA knows. */
-    private static Map.Entry<String, Object> message(RoomEvent event) {
-        return switch (event) {
-            case RoomEvent.PerformanceChanged changed -> Map.entry("performance_state", PerformanceJson.state(changed.performance()));
-            case RoomEvent.ControlChanged changed -> {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("control", changed.change().control().wireName());
-                payload.put("value", changed.change().wireValue());
-                yield Map.entry("control_updated", payload);
-            }
-            case RoomEvent.PerformancePlayback playback -> Map.entry(playback.play() ? "playback_play" : "playback_pause", Map.of());
-            case RoomEvent.PerformanceReset reset -> Map.entry("reset_player_state", Map.of());
-            default -> null;
-        };
-    }
-
-    /** {@code queue_updated} or {@code play_song}, with the songs' lyrics as the REST list has them. */
-    private Map.Entry<String, Object> lineupMessage(RoomEvent event) {
-        return switch (event) {
-            case RoomEvent.LineupChanged changed -> Map.entry("queue_updated",
-                    Map.of("items", KaraokeQueueJson.items(changed.lineup(), lyrics)));
-            case RoomEvent.ItemPlayed played -> Map.entry("play_song",
-                    KaraokeQueueJson.playSong(played.item(), lyrics.apply(played.item())));
-            default -> throw new IllegalArgumentException("not a lineup event: " + event);
-        };
     }
 
     private void send(Audience audience, String event, JsonText payload) {

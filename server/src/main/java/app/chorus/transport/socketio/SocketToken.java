@@ -15,16 +15,21 @@ final class SocketToken {
     private SocketToken() {
     }
 
+    /** A socket let into a namespace: the token it brought (or null) and who that is. */
+    record Admission(String token, String principal) {
+    }
+
     /**
-     * Asks the authenticator about a socket connecting to a namespace: the principal, or empty
+     * Asks the authenticator about a socket connecting to a namespace: the admission, or empty
      * after the socket was disconnected from that namespace (the client sees "io server disconnect").
      */
-    static Optional<String> admit(SocketIoSocket socket, SocketAuthenticator authenticator) {
-        Optional<String> principal = authenticator.principal(read(socket.getConnectData(), socket.getInitialQuery()));
-        if (principal.isEmpty()) {
+    static Optional<Admission> admit(SocketIoSocket socket, SocketAuthenticator authenticator) {
+        String token = read(socket.getConnectData(), socket.getInitialQuery());
+        Optional<Admission> admitted = authenticator.principal(token).map(principal -> new Admission(token, principal));
+        if (admitted.isEmpty()) {
             socket.disconnect(false);
         }
-        return principal;
+        return admitted;
     }
 
     /** The token, or null when the client sent none (an empty token counts as none). */

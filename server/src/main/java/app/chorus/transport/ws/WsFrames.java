@@ -67,16 +67,21 @@ final class WsFrames {
             case RoomEvent.PlaybackRequested playback -> frame(playback.play() ? "play_song" : "pause_song", Map.of());
             case RoomEvent.VolumeRequested volume -> frame("set_volume", volume.volume());
             case RoomEvent.LeaderStatus leader -> frame("leader_status", new LeaderPayload(leader.isLeader()));
-            case RoomEvent.PerformanceChanged changed -> frame("performance_state", PerformanceJson.state(changed.performance()));
-            case RoomEvent.ControlChanged changed -> frame("control_updated",
-                    Map.of("control", changed.change().control().wireName(), "value", changed.change().wireValue()));
-            case RoomEvent.PerformancePlayback playback -> frame(playback.play() ? "playback_play" : "playback_pause", Map.of());
-            case RoomEvent.PerformanceReset reset -> frame("reset_player_state", Map.of());
+            case RoomEvent.PerformanceChanged changed -> performanceFrame(changed);
+            case RoomEvent.ControlChanged changed -> performanceFrame(changed);
+            case RoomEvent.PerformancePlayback playback -> performanceFrame(playback);
+            case RoomEvent.PerformanceReset reset -> performanceFrame(reset);
             case RoomEvent.PrefetchNeeded prefetch -> throw new IllegalArgumentException("Prefetch is not sent to clients");
             // The lineup's watchers are Open Karaoke Studio pages on Socket.IO, never /ws members.
             case RoomEvent.LineupChanged lineup -> throw new IllegalArgumentException("The lineup is not sent on /ws");
             case RoomEvent.ItemPlayed played -> throw new IllegalArgumentException("The lineup is not sent on /ws");
         };
+    }
+
+    /** A performance event, named and shaped as Socket.IO sends it too. */
+    private OutgoingFrame performanceFrame(RoomEvent event) {
+        Map.Entry<String, Object> message = PerformanceJson.message(event);
+        return frame(message.getKey(), message.getValue());
     }
 
     /** {@code ["ack", {request_id, success: true, result}]}. */
