@@ -35,6 +35,10 @@ import app.chorus.rooms.RoomLimits;
 import app.chorus.rooms.RoomRepository;
 import app.chorus.rooms.Rooms;
 import app.chorus.rooms.VideoUrlResolver;
+import app.chorus.share.MemoryShareStore;
+import app.chorus.share.ShareRelay;
+import app.chorus.share.ShareTokens;
+import app.chorus.share.Shares;
 import app.chorus.transport.http.HttpServer;
 import app.chorus.transport.socketio.SocketAuthenticator;
 import app.chorus.transport.socketio.SocketIoGateway;
@@ -59,11 +63,13 @@ public final class Chorus implements AutoCloseable {
     private final Jobs jobs;
     private final Sources sources;
     private final MetadataServices metadata;
+    private final Shares shares;
     private final HttpServer http;
     private final int port;
 
     private Chorus(Database database, Rooms rooms, Library library, Jobs jobs, Sources sources, MetadataServices metadata,
-                   HttpServer http, int port) {
+                   Shares shares, HttpServer http, int port) {
+        this.shares = shares;
         this.database = database;
         this.metadata = metadata;
         this.sources = sources;
@@ -82,6 +88,7 @@ public final class Chorus implements AutoCloseable {
         Jobs jobs = null;
         Sources sources = null;
         MetadataServices metadata = null;
+        Shares shares = null;
         try {
             Library library = new Library(new SongRepository(database.jdbi()),
                     new MediaStore(config.server().dataDir().resolve("library")), clock);
@@ -115,16 +122,21 @@ public final class Chorus implements AutoCloseable {
             removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
-            WsGateway gateway = new WsGateway(rooms, jobs, events, json, clock, config);
+            shares = new Shares(new MemoryShareStore(), ShareRelay::local, config.share().limits(), clock).startTicking();
+            ShareTokens shareTokens = ShareTokens.load(config.share().tokens(), config.server().dataDir());
+            WsGateway gateway = new WsGateway(rooms, jobs, events, shares, shareTokens, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
                     gateway, new SocketIoGateway(config.socketIo(), jobs, library, events, json, rooms, config.rooms().oksRoom(),
                             SocketAuthenticator.OPEN),
-                    database.dialect().name().toLowerCase());
+                    shares, shareTokens, database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,
                     database.dialect().name().toLowerCase());
-            return new Chorus(database, rooms, library, jobs, sources, metadata, http, port);
+            return new Chorus(database, rooms, library, jobs, sources, metadata, shares, http, port);
         } catch (RuntimeException e) {
+            if (shares != null) {
+                shares.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -223,6 +235,7 @@ public final class Chorus implements AutoCloseable {
         sources.close();
         metadata.close();
         rooms.close();
+        shares.close();
         database.close();
         LOG.info("Chorus stopped");
     }

@@ -16,13 +16,14 @@ import java.util.List;
  * @param imports import sources and the vocal separator
  * @param search  search providers, their time-outs and caches
  * @param metadata the metadata and lyrics services used by enrichment
+ * @param share   music share: tokens, path prefix, body limit and the session rules
  */
 public record Config(Server server, Database database, WebSocket websocket, SocketIo socketIo, Rooms rooms, Jobs jobs,
-                     Imports imports, Search search, Metadata metadata) {
+                     Imports imports, Search search, Metadata metadata, Share share) {
 
-    /** Listening and file-system settings. */
+    /** Listening and file-system settings, and the Redis that makes several nodes one ({@code redisUrl} empty: none). */
     public record Server(String host, int port, int acceptBacklog, Path dataDir, Path webDir, List<String> allowedOrigins,
-                         Duration shutdownGrace) {
+                         Duration shutdownGrace, String redisUrl) {
         /** Whether any origin may open a WebSocket ({@code allowed-origins=*}). */
         public boolean anyOrigin() {
             return allowedOrigins.contains("*");
@@ -108,5 +109,17 @@ public record Config(Server server, Database database, WebSocket websocket, Sock
     public record Metadata(boolean onImport, java.net.URI itunesUrl, java.net.URI musicBrainzUrl, java.net.URI coverArtUrl,
                            java.net.URI lrclibUrl, String contact, Duration timeout, int retries, Duration maxRetryWait, Duration cacheTtl,
                            int cacheSize, Duration musicBrainzInterval) {
+    }
+
+    /**
+     * Music share: the broadcaster tokens (empty: generated and kept in the data folder), a path
+     * the API is also served under ({@code ""} for none), the largest request body, the message
+     * rate of a /ws broadcaster, the sessions one push connection may follow, and the session rules.
+     */
+    public record Share(List<String> tokens, String pathPrefix, int maxBodyBytes, int broadcastMessagesPerSecond,
+                        int maxListensPerConnection, app.chorus.share.ShareLimits limits) {
+        public Share {
+            tokens = List.copyOf(tokens);
+        }
     }
 }

@@ -144,7 +144,7 @@ public final class ConfigLoader {
 
         Config.Server server = new Config.Server(values.text("host"), values.integer("port", 0, 65535),
                 values.integer("accept-backlog", 1, 65535), dataDir,
-                webDir.isBlank() ? null : Path.of(webDir), origins, values.duration("shutdown-grace"));
+                webDir.isBlank() ? null : Path.of(webDir), origins, values.duration("shutdown-grace"), redisUrl(values));
         Config.Database database = new Config.Database(dbUrl, values.text("db-user"), values.text("db-password"),
                 values.integer("db-pool-size", 1, 200));
         Config.WebSocket websocket = new Config.WebSocket(
@@ -208,7 +208,40 @@ public final class ConfigLoader {
                         serviceUrl(values, "musicbrainz-url"), serviceUrl(values, "coverart-url"), serviceUrl(values, "lrclib-url"),
                         values.text("metadata-contact"), values.duration("metadata-timeout"), values.integer("metadata-retries", 0, 10),
                         values.duration("metadata-max-retry-wait"), values.duration("metadata-cache-ttl"),
-                        values.integer("metadata-cache-size", 1, 1_000_000), values.duration("musicbrainz-interval")));
+                        values.integer("metadata-cache-size", 1, 1_000_000), values.duration("musicbrainz-interval")),
+                share(values));
+    }
+
+    private static String redisUrl(Values values) {
+        String url = values.text("redis-url");
+        if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
+            throw values.invalid("redis-url", "must be a redis:// or rediss:// URL");
+        }
+        return url;
+    }
+
+    private static Config.Share share(Values values) {
+        List<String> tokens = Arrays.stream(values.text("share-tokens").split(","))
+                .map(String::trim).filter(token -> !token.isEmpty()).toList();
+        String prefix = values.text("share-path-prefix").replaceAll("/+$", "");
+        if (!prefix.isEmpty() && !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+            throw values.invalid("share-path-prefix", "must be a path like /songrequests (letters, digits, . _ ~ -), was '" + prefix + "'");
+        }
+        int bufferChunks = values.integer("share-buffer-chunks", 1, 10_000);
+        int joinChunks = values.integer("share-join-chunks", 1, 10_000);
+        if (joinChunks > bufferChunks) {
+            throw values.invalid("share-join-chunks", "must not exceed share-buffer-chunks (" + bufferChunks + ")");
+        }
+        app.chorus.share.ShareLimits limits = new app.chorus.share.ShareLimits(
+                values.integer("share-max-sessions", 1, 100_000),
+                values.duration("share-session-timeout"), values.duration("share-grace"),
+                values.duration("share-metadata-ttl"), values.duration("share-audio-ttl"),
+                bufferChunks, joinChunks, values.duration("share-listener-window"),
+                values.integer("share-max-chunk-bytes", 1024, 64 * 1024 * 1024),
+                values.integer("share-max-thumbnail-bytes", 1024, 64 * 1024 * 1024));
+        return new Config.Share(tokens, prefix, values.integer("share-max-body-bytes", 1024, 256 * 1024 * 1024),
+                values.integer("share-broadcast-messages-per-second", 1, 100_000),
+                values.integer("share-max-listens-per-connection", 1, 1000), limits);
     }
 
     private static java.net.URI serviceUrl(Values values, String name) {

@@ -83,6 +83,22 @@ public final class Settings {
             new Setting("metadata-cache-ttl", "1h", "How long answers of the metadata and lyrics services are reused."),
             new Setting("metadata-cache-size", "2000", "Most cached answers of the metadata and lyrics services."),
             new Setting("musicbrainz-interval", "1s", "Least time between two MusicBrainz requests from this node (its rules ask for 1 per second)."),
+            new Setting("redis-url", "", "Redis for running several nodes as one (redis://[:password@]host:6379[/db]); empty keeps shared state in this process. Music share sessions live there, so any node serves them."),
+            new Setting("share-tokens", "", "Comma-separated secrets a music share broadcaster (and a polling receiver) sends as its whole Authorization header. Empty: one is generated on the first start, kept in <data-dir>/share-token and printed once."),
+            new Setting("share-path-prefix", "", "Also serve the music share API (and /health) under this path, e.g. /songrequests, for clients whose base URL has a path."),
+            new Setting("share-max-sessions", "50", "Most music share sessions active at once; one more start gets 503."),
+            new Setting("share-session-timeout", "15m", "A music share session the broadcaster has not sent anything to for this long ends."),
+            new Setting("share-grace", "5m", "How long a stopped music share session stays readable (status says it is not active)."),
+            new Setting("share-metadata-ttl", "30s", "How long a music share session's latest metadata is served after it arrived."),
+            new Setting("share-audio-ttl", "10s", "How long a music share session's audio buffer lives after its latest chunk."),
+            new Setting("share-buffer-chunks", "50", "Audio chunks kept per music share session (the newest by sequence number)."),
+            new Setting("share-join-chunks", "10", "Chunks a newcomer gets first (audio?since=-1, or a push subscription): the newest ones, about 5 s of the desktop sharer's audio."),
+            new Setting("share-listener-window", "10s", "A music share listener is counted while it polled (or stayed subscribed) this recently."),
+            new Setting("share-max-body-bytes", "8000000", "Largest music share request body (metadata with its cover, or an audio chunk as base64); larger ones get 413."),
+            new Setting("share-max-chunk-bytes", "1048576", "Largest audio payload of one music share chunk, decoded; larger ones get 400."),
+            new Setting("share-max-thumbnail-bytes", "5242880", "Largest cover picture in music share metadata, decoded; larger ones get 400."),
+            new Setting("share-max-listens-per-connection", "4", "Music share sessions one /ws or Socket.IO connection may listen to at once."),
+            new Setting("share-broadcast-messages-per-second", "60", "Messages per second a /ws connection broadcasting a music share may send (metadata every 100 ms plus audio), instead of ws-messages-per-second."),
             new Setting("public-url", "", "The address clients reach this server at (https://karaoke.example); empty means the address each request came to."));
 
     /**

@@ -70,6 +70,22 @@ public final class WsTestClient implements AutoCloseable {
             return null;
         }
 
+        private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
+
+        /** A binary frame joins the same queue as {@code ["binary", <base64 of its bytes>]}, keeping the order. */
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            partialBinary.writeBytes(bytes);
+            if (last) {
+                received.add(JSON.createArrayNode().add("binary").add(partialBinary.toByteArray()));
+                partialBinary.reset();
+            }
+            webSocket.request(1);
+            return null;
+        }
+
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed.complete(statusCode);
@@ -94,7 +110,18 @@ public final class WsTestClient implements AutoCloseable {
         return this;
     }
 
-    /** Sends one binary frame (the protocol only uses text frames). */
+    /** The next frame, which must be binary; returns its bytes. */
+    public byte[] expectBinary() {
+        JsonNode frame = next();
+        assertThat(frame.get(0).asText()).as("frame %s", frame).isEqualTo("binary");
+        try {
+            return frame.get(1).binaryValue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Sends one binary frame (music share audio; the karaoke protocol itself only uses text frames). */
     public synchronized WsTestClient sendBinary(byte[] bytes) {
         socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
         return this;

@@ -5,6 +5,8 @@ import app.chorus.jobs.Jobs;
 import app.chorus.pipeline.Imports;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
+import app.chorus.share.ShareTokens;
+import app.chorus.share.Shares;
 import app.chorus.sources.Sources;
 import app.chorus.metadata.MetadataServices;
 import app.chorus.pipeline.EnrichSong;
@@ -42,13 +44,14 @@ public final class HttpServer {
 
     public HttpServer(Config config, ObjectMapper json, InstantSource clock, Rooms rooms, Library library, Jobs jobs,
                       Imports imports, Sources sources, MetadataServices metadata, EnrichSong enrichJobs, WsGateway gateway,
-                      SocketIoGateway socketIo, String databaseKind) {
+                      SocketIoGateway socketIo, Shares shares, ShareTokens shareTokens, String databaseKind) {
         this.settings = config.server();
         this.gateway = gateway;
         this.socketIo = socketIo;
         RoomRoutes roomRoutes = new RoomRoutes(rooms, json, clock, config.rooms().verifyAttemptsPerMinute());
         SystemRoutes systemRoutes = new SystemRoutes(rooms, gateway, clock, databaseKind, imports::describe, sources::describe,
-                socketIo::describe);
+                socketIo::describe, shares::describe, config.share().pathPrefix());
+        ShareRoutes shareRoutes = new ShareRoutes(shares, shareTokens, config.share(), clock);
         SearchRoutes searchRoutes = new SearchRoutes(sources, json, config.search().publicUrl());
         MetadataRoutes metadataRoutes = new MetadataRoutes(metadata.enricher(), metadata.itunes(), metadata.lrclib(),
                 enrichJobs, library, jobs, json);
@@ -105,6 +108,7 @@ public final class HttpServer {
             importRoutes.register(table);
             searchRoutes.register(table);
             metadataRoutes.register(table);
+            shareRoutes.register(table);
             routes = table.routes();
 
             javalin.routes.exception(HttpErrors.InvalidBody.class, (problem, context) -> HttpErrors.invalid(context, problem));

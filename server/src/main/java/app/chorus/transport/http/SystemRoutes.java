@@ -29,11 +29,16 @@ final class SystemRoutes {
     private final java.util.function.Supplier<Map<String, Object>> imports;
     private final java.util.function.Supplier<Map<String, Object>> sources;
     private final java.util.function.Supplier<Map<String, Object>> socketIo;
+    private final java.util.function.Supplier<Map<String, Object>> shares;
+    private final String sharePathPrefix;
 
     SystemRoutes(Rooms rooms, WsGateway gateway, InstantSource clock, String databaseKind,
                  java.util.function.Supplier<Map<String, Object>> imports,
                  java.util.function.Supplier<Map<String, Object>> sources,
-                 java.util.function.Supplier<Map<String, Object>> socketIo) {
+                 java.util.function.Supplier<Map<String, Object>> socketIo,
+                 java.util.function.Supplier<Map<String, Object>> shares, String sharePathPrefix) {
+        this.shares = shares;
+        this.sharePathPrefix = sharePathPrefix;
         this.imports = imports;
         this.sources = sources;
         this.socketIo = socketIo;
@@ -55,6 +60,10 @@ final class SystemRoutes {
     void register(RouteTable routes) {
         routes.get("/heartbeat", context -> context.json(Map.of("status", "ok", "timestamp", clock.millis())));
         routes.get("/health", this::health);
+        if (!sharePathPrefix.isEmpty()) {
+            // The music share spec's monitoring looks for /health beside its API.
+            routes.get(sharePathPrefix + "/health", this::health);
+        }
         routes.get("/openapi.json", context -> context.contentType("application/json").result(openApi));
         routes.get("/docs", context -> context.html(docsPage));
     }
@@ -88,6 +97,10 @@ final class SystemRoutes {
                 "heap_max_bytes", heap.getMax()));
         health.put("database", databaseKind);
         health.put("imports", imports.get());
+        Map<String, Object> share = shares.get();
+        // The music share spec's own names, beside ours.
+        health.put("activeSessions", share.get("active_sessions"));
+        health.put("share", share);
         context.json(health);
     }
 

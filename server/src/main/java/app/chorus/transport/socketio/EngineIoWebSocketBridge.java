@@ -50,9 +50,8 @@ final class EngineIoWebSocketBridge extends EngineIoWebSocket implements WebSock
     }
 
     @Override
-    public void onBinary(int length) {
-        // Our WebSocket layer does not keep binary payloads, and the jobs namespace never needs
-        // one; closing says so instead of silently losing a Socket.IO binary attachment.
+    public void onBinary(byte[] data) {
+        // No event of ours takes a binary attachment; closing says so instead of silently losing one.
         channel.close(CloseCodes.UNSUPPORTED_DATA, "Binary messages are not supported");
     }
 

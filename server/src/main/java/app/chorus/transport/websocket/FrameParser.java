@@ -19,7 +19,7 @@ final class FrameParser {
     interface Handler {
         void onText(String text);
 
-        void onBinary(int length);
+        void onBinary(byte[] data);
 
         void onPing(byte[] payload, int length);
 
@@ -33,7 +33,7 @@ final class FrameParser {
     private static final int MAX_HEADER = 14;
 
     private final Handler handler;
-    private final int maxMessageBytes;
+    private int maxMessageBytes;
 
     private final byte[] header = new byte[MAX_HEADER];
     private int headerLength;
@@ -55,6 +55,11 @@ final class FrameParser {
 
     FrameParser(Handler handler, int maxMessageBytes) {
         this.handler = handler;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Changes the message limit from the next message on; called on the reading thread. */
+    void setMaxMessageBytes(int maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -216,7 +221,7 @@ final class FrameParser {
         if (kind == OutgoingFrame.OP_TEXT) {
             handler.onText(decodeUtf8(bytes, 0, length, "Text message is not valid UTF-8"));
         } else {
-            handler.onBinary(length);
+            handler.onBinary(bytes == null ? new byte[0] : bytes.length == length ? bytes : Arrays.copyOf(bytes, length));
         }
     }
 

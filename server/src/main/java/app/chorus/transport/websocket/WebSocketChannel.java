@@ -115,6 +115,18 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
         sendClose(OutgoingFrame.close(code, reason), code, reason);
     }
 
+    /**
+     * Raises (or lowers) the largest message this socket accepts, from the next message on: a
+     * connection that proved it may send more (a music share broadcaster) gets more. Call only
+     * from the listener's own callbacks, which run on the reading thread.
+     */
+    public void setMaxMessageBytes(int maxMessageBytes) {
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("the message limit must be positive");
+        }
+        parser.setMaxMessageBytes(maxMessageBytes);
+    }
+
     /** Whether the close handshake has started (from either side) or the socket is gone. */
     public boolean isClosing() {
         synchronized (lock) {
@@ -345,9 +357,9 @@ public final class WebSocketChannel extends AbstractConnection implements Connec
         }
 
         @Override
-        public void onBinary(int length) {
+        public void onBinary(byte[] data) {
             if (!closing()) {
-                listener.onBinary(length);
+                listener.onBinary(data);
             }
         }
 

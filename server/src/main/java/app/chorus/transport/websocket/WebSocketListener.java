@@ -12,8 +12,8 @@ public interface WebSocketListener {
     /** A complete text message, already checked to be valid UTF-8. */
     void onText(String text);
 
-    /** A complete binary message of {@code length} bytes (its content is dropped). */
-    void onBinary(int length);
+    /** A complete binary message; the array is the listener's to keep. */
+    void onBinary(byte[] data);
 
     /**
      * The connection is gone, called once. {@code code} is the peer's close code, the one this

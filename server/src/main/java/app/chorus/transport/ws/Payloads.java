@@ -39,6 +39,18 @@ final class Payloads {
     record PerformanceReport(Boolean playing, Double currentTime, Double duration) {
     }
 
+    /** A music share command naming a session. */
+    record ShareSession(String sessionId) {
+    }
+
+    /** {@code share_start}: the session, the share token, and whether to take over an active session. */
+    record ShareStart(String sessionId, String token, boolean resume) {
+    }
+
+    /** {@code share_metadata}: the session and the contract's metadata object. */
+    record ShareMetadata(String sessionId, JsonNode metadata) {
+    }
+
     /** Commands whose payload is {@code {}} or is not inspected. */
     record Empty() {
     }
@@ -54,6 +66,18 @@ final class Payloads {
                 return EMPTY;
             }),
             Map.entry("play_next", payload -> EMPTY),
+            Map.entry("share_listen", payload -> new ShareSession(shareSession(payload))),
+            Map.entry("share_unlisten", payload -> new ShareSession(shareSession(payload))),
+            Map.entry("share_stop", payload -> new ShareSession(shareSession(payload))),
+            Map.entry("share_start", payload -> new ShareStart(shareSession(payload), requiredText(payload, "token", MAX_TEXT),
+                    payload.hasNonNull("resume") && bool(payload, "resume"))),
+            Map.entry("share_metadata", payload -> {
+                JsonNode metadata = payload.get("metadata");
+                if (metadata == null || !metadata.isObject()) {
+                    throw new InvalidPayload("metadata: must be an object");
+                }
+                return new ShareMetadata(shareSession(payload), metadata);
+            }),
             Map.entry("subscribe_jobs", payload -> EMPTY),
             Map.entry("unsubscribe_jobs", payload -> EMPTY),
             Map.entry("clear_queue", payload -> EMPTY),
@@ -151,6 +175,14 @@ final class Payloads {
         } catch (IllegalArgumentException e) {
             throw new InvalidPayload(e.getMessage());
         }
+    }
+
+    private static String shareSession(JsonNode payload) {
+        String id = requiredText(payload, "session_id", MAX_TEXT);
+        if (!app.chorus.share.ShareCodec.isSessionId(id)) {
+            throw new InvalidPayload("session_id: must be exactly 6 digits");
+        }
+        return id;
     }
 
     private static boolean bool(JsonNode payload, String field) {

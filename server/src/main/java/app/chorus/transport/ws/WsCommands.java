@@ -27,6 +27,13 @@ final class WsCommands {
         }
     }
 
+    /** A command this connection may not send: no valid token, or not its session (authorization_error). */
+    static final class Unauthorized extends RuntimeException {
+        Unauthorized(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     @FunctionalInterface
     interface Handler {
         Object handle(WsConnection connection, Object payload);
@@ -37,9 +44,17 @@ final class WsCommands {
     private final Map<String, Handler> controller;
     private final Map<String, Handler> display;
 
-    WsCommands(Rooms rooms, WsJobFeed jobFeed, InstantSource clock) {
+    WsCommands(Rooms rooms, WsJobFeed jobFeed, WsShares shares, InstantSource clock) {
         this.rooms = rooms;
         this.common = Map.ofEntries(
+                Map.entry("share_listen", (connection, payload) ->
+                        shares.listen(connection, ((Payloads.ShareSession) payload).sessionId())),
+                Map.entry("share_unlisten", (connection, payload) ->
+                        shares.unlisten(connection, ((Payloads.ShareSession) payload).sessionId())),
+                Map.entry("share_start", (connection, payload) -> shares.start(connection, (Payloads.ShareStart) payload)),
+                Map.entry("share_metadata", (connection, payload) -> shares.metadata(connection, (Payloads.ShareMetadata) payload)),
+                Map.entry("share_stop", (connection, payload) ->
+                        shares.stop(connection, ((Payloads.ShareSession) payload).sessionId())),
                 Map.entry("join_performance", (connection, payload) ->
                         run(connection, new RoomCommand.JoinPerformance(connection.id))),
                 Map.entry("update_performance_control", (connection, payload) ->

@@ -24,7 +24,7 @@ final class WsConnection implements WebSocketListener {
 
         void text(WsConnection connection, String text);
 
-        void binary(WsConnection connection);
+        void binary(WsConnection connection, byte[] data);
 
         void closed(WsConnection connection);
     }
@@ -33,27 +33,50 @@ final class WsConnection implements WebSocketListener {
     /** The room proof cookies sent with the upgrade, by name. */
     final Map<String, String> cookies;
     private final Events events;
-    private final Bucket rateLimit;
+    private volatile Bucket rateLimit;
     private final WsStats stats;
     private final AtomicBoolean left = new AtomicBoolean();
     private volatile WebSocketChannel channel;
     volatile ClientType clientType;
     volatile String roomId;
     volatile long lastPongMillis;
+    /** The largest text message accepted: the /ws frame limit, more for a music share broadcaster. */
+    volatile int maxMessageBytes;
+    /** Music share push subscriptions by session id, and the sessions this connection broadcasts. */
+    final Map<String, AutoCloseable> shareSubscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Set<String> shareBroadcasts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Written only by the heartbeat thread. */
     long nextPingMillis;
 
-    WsConnection(long id, Map<String, String> cookies, Events events, int messagesPerSecond, int burst, WsStats stats,
-                 long nowMillis) {
+    WsConnection(long id, Map<String, String> cookies, Events events, int messagesPerSecond, int burst, int maxMessageBytes,
+                 WsStats stats, long nowMillis) {
         this.id = id;
+        this.maxMessageBytes = maxMessageBytes;
         this.cookies = cookies;
         this.events = events;
         this.stats = stats;
         this.lastPongMillis = nowMillis;
-        // Sustained rate with a burst allowance on top, refilled smoothly.
-        this.rateLimit = Bucket.builder()
+        this.rateLimit = bucket(messagesPerSecond, burst);
+    }
+
+    /** Sustained rate with a burst allowance on top, refilled smoothly. */
+    private static Bucket bucket(int messagesPerSecond, int burst) {
+        return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(messagesPerSecond, Duration.ofSeconds(1)).build())
                 .build();
+    }
+
+    /**
+     * Lets this client send more and larger messages from now on (a music share broadcaster).
+     * Called on the connection's reading thread.
+     */
+    void allowMore(int messagesPerSecond, int burst, int maxMessageBytes, int socketMessageBytes) {
+        this.rateLimit = bucket(messagesPerSecond, burst);
+        this.maxMessageBytes = Math.max(this.maxMessageBytes, maxMessageBytes);
+        WebSocketChannel socket = channel;
+        if (socket != null) {
+            socket.setMaxMessageBytes(socketMessageBytes);
+        }
     }
 
     @Override
@@ -68,8 +91,8 @@ final class WsConnection implements WebSocketListener {
     }
 
     @Override
-    public void onBinary(int length) {
-        events.binary(this);
+    public void onBinary(byte[] data) {
+        events.binary(this, data);
     }
 
     @Override

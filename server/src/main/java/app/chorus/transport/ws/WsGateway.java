@@ -11,6 +11,9 @@ import app.chorus.rooms.RoomEventSink;
 import app.chorus.rooms.RoomRejection;
 import app.chorus.rooms.RoomState;
 import app.chorus.rooms.Rooms;
+import app.chorus.share.ShareRejection;
+import app.chorus.share.ShareTokens;
+import app.chorus.share.Shares;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +40,14 @@ import org.slf4j.LoggerFactory;
  * per event, then the same text to every recipient) and runs the heartbeat. Thread-safe.
  */
 public final class WsGateway implements RoomEventSink, AutoCloseable {
+    private static final String SHARE_PREFIX = "share_";
     private static final Logger LOG = LoggerFactory.getLogger(WsGateway.class);
     /** How long a closed socket may take to answer the close frame or take the frames before it. */
     private static final java.time.Duration CLOSE_TIMEOUT = java.time.Duration.ofSeconds(5);
     /** One read's pooled buffer; larger messages are read in several pieces. */
     private static final int READ_BUFFER_BYTES = 8192;
+    /** Room above a share broadcaster's body limit for the frame around it (the JSON array, a binary header). */
+    private static final int SHARE_FRAME_MARGIN = 4096;
 
     private final Rooms rooms;
     private final ObjectMapper json;
@@ -50,20 +56,24 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     private final WsFrames frames;
     private final WsCommands commands;
     private final WsJobFeed jobFeed;
+    private final WsShares shares;
     private final WsStats stats = new WsStats();
     private final WsUpgradePolicy upgradePolicy;
     private final Heartbeat heartbeat;
     private final AtomicLong connectionSequence = new AtomicLong();
     private final Map<Long, WsConnection> connections = new ConcurrentHashMap<>();
 
-    public WsGateway(Rooms rooms, Jobs jobs, EventBus events, ObjectMapper json, InstantSource clock, Config config) {
+    public WsGateway(Rooms rooms, Jobs jobs, EventBus events, Shares shares, ShareTokens shareTokens, ObjectMapper json,
+                     InstantSource clock, Config config) {
         this.rooms = rooms;
         this.json = json;
         this.clock = clock;
         this.limits = config.websocket();
         this.frames = new WsFrames(json, clock);
         this.jobFeed = new WsJobFeed(jobs, events, frames);
-        this.commands = new WsCommands(rooms, jobFeed, clock);
+        this.shares = new WsShares(shares, shareTokens, frames, config.share(),
+                Math.max(4 * limits.maxFrameBytes(), config.share().maxBodyBytes() + SHARE_FRAME_MARGIN));
+        this.commands = new WsCommands(rooms, jobFeed, this.shares, clock);
         this.upgradePolicy = new WsUpgradePolicy(config.server(), limits.maxConnections(), connections::size, stats);
         this.heartbeat = new Heartbeat(connections.values(), frames, clock, limits, stats, this::leaveRoom);
         rooms.connect(this);
@@ -115,7 +125,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     private WsConnection accept(UpgradeRequest request) throws UpgradeRefused {
         upgradePolicy.check(request);
         return new WsConnection(connectionSequence.incrementAndGet(), proofCookies(request.cookies()), socketEvents,
-                limits.messagesPerSecond(), limits.messageBurst(), stats, clock.millis());
+                limits.messagesPerSecond(), limits.messageBurst(), limits.maxFrameBytes(), stats, clock.millis());
     }
 
     /** The socket's events, handled by the gateway. */
@@ -133,8 +143,8 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         }
 
         @Override
-        public void binary(WsConnection connection) {
-            onBinaryMessage(connection);
+        public void binary(WsConnection connection, byte[] data) {
+            onBinaryMessage(connection, data);
         }
 
         @Override
@@ -159,6 +169,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
     private void leaveRoom(WsConnection connection) {
         connections.remove(connection.id);
         jobFeed.unsubscribe(connection);
+        shares.left(connection);
         String roomId = connection.roomId;
         if (connection.markLeft() && roomId != null) {
             try {
@@ -171,10 +182,11 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
 
     void onMessage(WsConnection connection, String text) {
         stats.messagesReceived.increment();
-        int size = text.length() <= limits.maxFrameBytes() / 3 ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
-        if (size > limits.maxFrameBytes()) {
+        int maxBytes = connection.maxMessageBytes;
+        int size = text.length() <= maxBytes / 3 ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxBytes) {
             validationError(connection, null, null, "message of " + size + " bytes is larger than the limit of "
-                    + limits.maxFrameBytes() + " bytes");
+                    + maxBytes + " bytes");
             return;
         }
         JsonNode frame;
@@ -201,21 +213,48 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
                     + limits.messagesPerSecond() + " per second", details("command", name, "limit", limits.messagesPerSecond()));
             return;
         }
-        if (connection.clientType == null) {
+        if (connection.clientType == null && !name.startsWith(SHARE_PREFIX)) {
+            // Music share commands need no handshake: a listener or broadcaster is not a room's client.
             beforeHandshake(connection, name, payload, requestId);
         } else {
             dispatch(connection, name, payload, requestId);
         }
     }
 
-    /** The protocol is text only; say so rather than drop the frame without a word. */
-    private void onBinaryMessage(WsConnection connection) {
+    /**
+     * Binary frames carry a music share broadcaster's audio; from anyone else they are not part
+     * of the protocol, and the client is told so rather than ignored.
+     */
+    private void onBinaryMessage(WsConnection connection, byte[] data) {
         stats.messagesReceived.increment();
         if (!connection.tryAcquireMessage()) {
             stats.rateLimited.increment();
             return;
         }
-        validationError(connection, null, null, "binary frames are not part of the protocol; send JSON text frames");
+        if (connection.shareBroadcasts.isEmpty()) {
+            validationError(connection, null, null, "binary frames are only for music share audio, after share_start; "
+                    + "send JSON text frames");
+            return;
+        }
+        try {
+            shares.audio(connection, data);
+        } catch (ShareRejection rejection) {
+            fail(connection, null, shareErrorType(rejection), rejection.getMessage(),
+                    details("command", "share_audio", "error", rejection.getMessage()));
+        } catch (WsCommands.Unauthorized refusal) {
+            fail(connection, null, RoomRejection.AUTHORIZATION_ERROR, refusal.getMessage(),
+                    details("command", "share_audio", "error", refusal.getMessage()));
+        }
+    }
+
+    /** The /ws error type of a refused music share command. */
+    private static String shareErrorType(ShareRejection rejection) {
+        return switch (rejection.reason()) {
+            case INVALID -> "validation_error";
+            case NOT_FOUND, ENDED, NO_METADATA -> RoomRejection.NOT_FOUND;
+            case CONFLICT -> RoomRejection.CONFLICT;
+            case FULL -> RoomRejection.LIMIT_EXCEEDED;
+        };
     }
 
     private void beforeHandshake(WsConnection connection, String name, JsonNode payload, String requestId) {
@@ -256,7 +295,7 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
             validationError(connection, requestId, name, e.getMessage());
             return;
         }
-        String clientType = connection.clientType.wireName();
+        String clientType = connection.clientType == null ? null : connection.clientType.wireName();
         // A second handshake, like ping or ack, has a schema but no handler: invalid_command.
         var handler = commands.handler(connection.clientType, name);
         if (handler.isEmpty()) {
@@ -270,6 +309,14 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
         } catch (RoomRejection rejection) {
             fail(connection, requestId, rejection.errorType(), rejection.getMessage(),
                     details("command", name, "client_type", clientType, "error", rejection.getMessage()));
+            return;
+        } catch (ShareRejection rejection) {
+            fail(connection, requestId, shareErrorType(rejection), rejection.getMessage(),
+                    details("command", name, "client_type", clientType, "error", rejection.getMessage()));
+            return;
+        } catch (WsCommands.Unauthorized refusal) {
+            fail(connection, requestId, RoomRejection.AUTHORIZATION_ERROR, refusal.getMessage(),
+                    details("command", name, "client_type", clientType, "error", refusal.getMessage()));
             return;
         } catch (WsCommands.CommandFailure failure) {
             fail(connection, requestId, "command_execution_failed", "Command execution failed: " + failure.getMessage(),

@@ -431,8 +431,8 @@ class FrameParserTest {
         }
 
         @Override
-        public void onBinary(int length) {
-            events.add("binary:" + length);
+        public void onBinary(byte[] data) {
+            events.add("binary:" + data.length);
         }
 
         @Override

@@ -486,8 +486,8 @@ class WebSocketChannelTest {
         }
 
         @Override
-        public void onBinary(int length) {
-            binaries.add(length);
+        public void onBinary(byte[] data) {
+            binaries.add(data.length);
         }
 
         @Override
