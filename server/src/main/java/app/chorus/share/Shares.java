@@ -206,9 +206,10 @@ public final class Shares implements AutoCloseable {
     // ---- push listeners ----
 
     /**
-     * Follows a session: the listener first gets the latest fresh metadata and the newest
-     * {@code joinChunks} chunks, then every event as it happens, and {@link ShareEvent.SessionEnded}
-     * last. A stopped session answers with its status and the end at once. NOT_FOUND without a session.
+     * Follows a session. Nothing is delivered until {@link Subscription#start()}: then the listener
+     * gets the latest fresh metadata and the newest {@code joinChunks} chunks, then every event as
+     * it happens (those that came meanwhile included), and {@link ShareEvent.SessionEnded} last.
+     * A stopped session gets the end at once. NOT_FOUND without a session.
      */
     public Subscription listen(String sessionId, ShareListener listener) {
         ShareCodec.sessionId(sessionId);
@@ -217,8 +218,7 @@ public final class Shares implements AutoCloseable {
                 .orElseThrow(() -> new ShareRejection(ShareRejection.Reason.NOT_FOUND, "Session not found"));
         Subscriber subscriber = new Subscriber(sessionId, "push:" + UUID.randomUUID(), listener);
         if (!session.active()) {
-            subscriber.ready(List.of(new ShareEvent.SessionEnded(sessionId, "stopped")));
-            return new Subscription(subscriber, session);
+            return new Subscription(subscriber, session, () -> List.of(new ShareEvent.SessionEnded(sessionId, "stopped")));
         }
         subscribers.compute(sessionId, (id, list) -> {
             if (list == null) {
@@ -229,6 +229,13 @@ public final class Shares implements AutoCloseable {
             return list;
         });
         store.seen(sessionId, subscriber.key, now);
+        return new Subscription(subscriber, store.session(sessionId, now, listenersSince(now)).orElse(session),
+                () -> backlog(sessionId));
+    }
+
+    /** What a newcomer hears first: the fresh metadata and the newest chunks. */
+    private List<ShareEvent> backlog(String sessionId) {
+        long now = clock.millis();
         List<ShareEvent> backlog = new ArrayList<>();
         store.metadata(sessionId, now, now - limits.metadataTtl().toMillis())
                 .ifPresent(metadata -> backlog.add(new ShareEvent.MetadataChanged(sessionId, metadata)));
@@ -236,18 +243,27 @@ public final class Shares implements AutoCloseable {
             AudioChunk chunk = codec.fromJson(buffered.json());
             backlog.add(new ShareEvent.ChunkArrived(sessionId, chunk, codec.frame(sessionId, chunk)));
         }
-        subscriber.ready(backlog);
-        return new Subscription(subscriber, store.session(sessionId, now, listenersSince(now)).orElse(session));
+        return backlog;
     }
 
     /** A push subscription; close it to stop listening. */
     public final class Subscription implements AutoCloseable {
         private final Subscriber subscriber;
         private final SessionInfo session;
+        private final java.util.function.Supplier<List<ShareEvent>> backlog;
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
-        private Subscription(Subscriber subscriber, SessionInfo session) {
+        private Subscription(Subscriber subscriber, SessionInfo session, java.util.function.Supplier<List<ShareEvent>> backlog) {
             this.subscriber = subscriber;
             this.session = session;
+            this.backlog = backlog;
+        }
+
+        /** Delivers the backlog, then what came meanwhile, then live events; once. */
+        public void start() {
+            if (started.compareAndSet(false, true)) {
+                subscriber.ready(backlog.get());
+            }
         }
 
         /** The session as it was when the subscription began. */

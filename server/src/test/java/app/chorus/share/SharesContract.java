@@ -298,6 +298,9 @@ abstract class SharesContract {
         List<ShareEvent> heard = Collections.synchronizedList(new ArrayList<>());
         Shares.Subscription subscription = shares.listen("123456", heard::add);
         assertThat(subscription.session().listenerCount()).isEqualTo(1);
+        shares.audio("123456", chunk(4), null);
+        assertThat(heard).as("nothing before start").isEmpty();
+        subscription.start();
         shares.audio("123456", chunk(6), null);
         shares.audio("123456", chunk(5), null);
         shares.audio("123456", chunk(5), null);
@@ -319,7 +322,7 @@ abstract class SharesContract {
     void aPushListenerHearsWhenTheSessionExpires() {
         shares.start("123456");
         List<ShareEvent> heard = Collections.synchronizedList(new ArrayList<>());
-        shares.listen("123456", heard::add);
+        shares.listen("123456", heard::add).start();
         clock.advance(Duration.ofMinutes(16));
         shares.tick();
         org.awaitility.Awaitility.await().until(() -> heard.contains(new ShareEvent.SessionEnded("123456", "expired")));
@@ -347,6 +350,7 @@ abstract class SharesContract {
         List<ShareEvent> heard = Collections.synchronizedList(new ArrayList<>());
         Shares.Subscription subscription = shares.listen("123456", heard::add);
         assertThat(subscription.session().active()).isFalse();
+        subscription.start();
         assertThat(heard).containsExactly(new ShareEvent.SessionEnded("123456", "stopped"));
     }
 }

@@ -34,6 +34,10 @@ final class WsCommands {
         }
     }
 
+    /** A handler's result whose {@code then} runs once the ack has been sent (a subscription's backlog, say). */
+    record AfterAck(Object result, Runnable then) {
+    }
+
     @FunctionalInterface
     interface Handler {
         Object handle(WsConnection connection, Object payload);

@@ -328,8 +328,16 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
                     details("command", name, "client_type", clientType, "error", "internal error"));
             return;
         }
+        Runnable then = null;
+        if (result instanceof WsCommands.AfterAck afterAck) {
+            result = afterAck.result();
+            then = afterAck.then();
+        }
         if (requestId != null) {
             connection.send(frames.ack(requestId, result));
+        }
+        if (then != null) {
+            then.run();
         }
     }
 

@@ -60,7 +60,8 @@ final class WsShares {
         if (subscription.session().active()) {
             connection.shareSubscriptions.put(sessionId, subscription);
         }
-        return status(subscription.session());
+        // The status answers first; the backlog and live events follow it.
+        return new WsCommands.AfterAck(status(subscription.session()), subscription::start);
     }
 
     /** {@code share_unlisten}. */
