@@ -127,7 +127,7 @@ public final class Chorus implements AutoCloseable {
             WsGateway gateway = new WsGateway(rooms, jobs, events, shares, shareTokens, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
                     gateway, new SocketIoGateway(config.socketIo(), jobs, library, events, json, rooms, config.rooms().oksRoom(),
-                            SocketAuthenticator.OPEN),
+                            shares, config.share().maxListensPerConnection(), SocketAuthenticator.OPEN),
                     shares, shareTokens, database.dialect().name().toLowerCase());
             int port = http.start();
             LOG.info("Chorus listening on http://{}:{} (database: {})", config.server().host(), port,

@@ -37,8 +37,8 @@ public final class SocketIoTestClient implements AutoCloseable {
         }
     }
 
-    /** One event the server sent. */
-    public record Received(String name, JSONObject payload) {
+    /** One event the server sent: its first argument as an object (or null), and every argument. */
+    public record Received(String name, JSONObject payload, Object[] arguments) {
     }
 
     private final Socket socket;
@@ -51,7 +51,8 @@ public final class SocketIoTestClient implements AutoCloseable {
         socket = IO.socket(namespace, options);
         socket.io().on(Manager.EVENT_TRANSPORT, arguments -> transports.add(((Transport) arguments[0]).name));
         socket.onAnyIncoming(arguments -> received.add(new Received((String) arguments[0],
-                arguments.length > 1 && arguments[1] instanceof JSONObject payload ? payload : null)));
+                arguments.length > 1 && arguments[1] instanceof JSONObject payload ? payload : null,
+                java.util.Arrays.copyOfRange(arguments, 1, arguments.length))));
     }
 
     /** Connects to {@code namespace} (a full URL such as http://host:port/jobs) and waits for the connection. */
@@ -83,8 +84,13 @@ public final class SocketIoTestClient implements AutoCloseable {
 
     /** Emits with an acknowledgement callback; returns what the server acknowledged with. */
     public Object[] emitWithAck(String event) {
+        return emitWithAck(event, new Object[0]);
+    }
+
+    /** Emits arguments with an acknowledgement callback; returns what the server acknowledged with. */
+    public Object[] emitWithAck(String event, Object... arguments) {
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
-        socket.emit(event, new Object[0], reply::complete);
+        socket.emit(event, arguments, reply::complete);
         try {
             return reply.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -27,6 +27,11 @@ final class JsonText extends JSONObject implements JSONString {
         }
     }
 
+    /** Text that already is a JSON object, sent as is. */
+    static JsonText raw(String json) {
+        return new JsonText(json);
+    }
+
     @Override
     public String toJSONString() {
         return json;

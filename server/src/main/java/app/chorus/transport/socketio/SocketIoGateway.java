@@ -5,6 +5,7 @@ import app.chorus.events.EventBus;
 import app.chorus.jobs.Jobs;
 import app.chorus.library.Library;
 import app.chorus.rooms.Rooms;
+import app.chorus.share.Shares;
 import app.chorus.transport.KaraokeQueueJson;
 import app.chorus.transport.websocket.WebSocketLimits;
 import app.chorus.transport.websocket.WebSocketUpgradeHandler;
@@ -54,10 +55,12 @@ public final class SocketIoGateway implements AutoCloseable {
     /**
      * @param limits        ping timings, message and queue sizes
      * @param oksRoom       the Chorus room the default namespace's clients act in
+     * @param shares        music share sessions the {@code /share} namespace's listeners follow
+     * @param maxShareListens sessions one connection may follow at once
      * @param authenticator who may use the namespaces, from the token a connection brings
      */
     public SocketIoGateway(Config.SocketIo limits, Jobs jobs, Library library, EventBus events, ObjectMapper json,
-                           Rooms rooms, String oksRoom, SocketAuthenticator authenticator) {
+                           Rooms rooms, String oksRoom, Shares shares, int maxShareListens, SocketAuthenticator authenticator) {
         this.limits = limits;
         this.outbox = new Outbox(lock, limits.outboxSize());
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
@@ -74,6 +77,7 @@ public final class SocketIoGateway implements AutoCloseable {
         });
         SocketIoServer server = new SocketIoServer(engine);
         this.jobsNamespace = new SocketIoJobs(server, outbox, jobs, events, json, authenticator);
+        new SocketIoShare(server, outbox, shares, json, authenticator, maxShareListens);
         rooms.connect(new SocketIoPerformance(server, outbox, rooms, oksRoom, authenticator, json,
                 KaraokeQueueJson.libraryLyrics(library)));
     }
