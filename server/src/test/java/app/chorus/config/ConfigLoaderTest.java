@@ -263,6 +263,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void musicShareDefaultsFollowTheSeedAndEveryLimitCanBeSet() {
+        Config defaults = load(List.of(), Map.of());
+        assertThat(defaults.share()).isEqualTo(new Config.Share(List.of(), "", 8_000_000, 60, 4,
+                app.chorus.share.ShareLimits.defaults()));
+        assertThat(defaults.server().redisUrl()).isEmpty();
+
+        Config set = load(List.of("--share-tokens", " one , Bearer Token ", "--share-path-prefix", "/songrequests/",
+                "--share-max-sessions", "3", "--share-session-timeout", "2m", "--share-grace", "30s",
+                "--share-metadata-ttl", "5s", "--share-audio-ttl", "4s", "--share-buffer-chunks", "20",
+                "--share-join-chunks", "5", "--share-listener-window", "3s", "--share-max-body-bytes", "2000000",
+                "--share-max-chunk-bytes", "300000", "--share-max-thumbnail-bytes", "100000",
+                "--share-broadcast-messages-per-second", "30", "--share-max-listens-per-connection", "2"),
+                Map.of("CHORUS_REDIS_URL", "redis://cache:6379/1"));
+        assertThat(set.share()).isEqualTo(new Config.Share(List.of("one", "Bearer Token"), "/songrequests", 2_000_000, 30, 2,
+                new app.chorus.share.ShareLimits(3, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                        Duration.ofSeconds(4), 20, 5, Duration.ofSeconds(3), 300_000, 100_000)));
+        assertThat(set.server().redisUrl()).isEqualTo("redis://cache:6379/1");
+    }
+
+    @Test
+    void badMusicShareSettingsStopStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> load(List.of("--share-path-prefix", "songrequests"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'share-path-prefix'");
+        assertThatThrownBy(() -> load(List.of("--share-join-chunks", "60"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'share-join-chunks'");
+        assertThatThrownBy(() -> load(List.of("--share-max-sessions", "0"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'share-max-sessions'");
+        assertThatThrownBy(() -> load(List.of("--redis-url", "http://cache:6379"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'redis-url'");
+    }
+
+    @Test
     void aSocketIoPingBelowOneSecondOrATinyMessageLimitIsInvalid() {
         assertThatThrownBy(() -> load(List.of("--socketio-ping-timeout", "500ms"), Map.of()))
                 .isInstanceOf(ConfigException.class)
