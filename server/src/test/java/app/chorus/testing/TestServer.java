@@ -68,7 +68,9 @@ public final class TestServer implements AutoCloseable {
                 // No lookups after imports unless a test asks (EnrichmentTest serves the services);
                 // where a test turns them on, unserved services answer "connection refused" at once.
                 "--enrichment", "false", "--itunes-url", UNREACHABLE, "--musicbrainz-url", UNREACHABLE, "--coverart-url", UNREACHABLE,
-                "--lrclib-url", UNREACHABLE, "--metadata-retries", "0"));
+                "--lrclib-url", UNREACHABLE, "--metadata-retries", "0",
+                // A known share token, so no test server generates (and logs) one unless a test asks.
+                "--share-tokens", "test-share-token"));
         arguments.addAll(extraArguments);
         return ConfigLoader.load(arguments, Map.of());
     }

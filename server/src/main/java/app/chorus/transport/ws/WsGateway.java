@@ -232,8 +232,8 @@ public final class WsGateway implements RoomEventSink, AutoCloseable {
             return;
         }
         if (connection.shareBroadcasts.isEmpty()) {
-            validationError(connection, null, null, "binary frames are only for music share audio, after share_start; "
-                    + "send JSON text frames");
+            validationError(connection, null, null, "binary frames are not part of the protocol (except music share "
+                    + "audio after share_start); send JSON text frames");
             return;
         }
         try {

@@ -218,7 +218,7 @@ class ShareApiTest {
 
     @Test
     void aServerWithoutConfiguredTokensGeneratesOneKeepsItAndAcceptsOnlyIt() throws Exception {
-        try (TestServer generated = TestServer.start()) {
+        try (TestServer generated = TestServer.start("--share-tokens", "")) {
             java.nio.file.Path file = generated.dataDir().resolve(ShareTokens.TOKEN_FILE);
             String token = Files.readString(file).trim();
             assertThat(token).hasSizeGreaterThanOrEqualTo(32);
@@ -229,7 +229,7 @@ class ShareApiTest {
             assertThat(Files.readString(file).trim()).as("kept across restarts").isEqualTo(token);
             ShareClient afterRestart = new ShareClient(generated.http("/"), token);
             assertThat(afterRestart.post("api/share/start", "{\"sessionId\":\"123124\"}").status()).isEqualTo(200);
-            try (TestServer other = TestServer.start()) {
+            try (TestServer other = TestServer.start("--share-tokens", "")) {
                 assertThat(Files.readString(other.dataDir().resolve(ShareTokens.TOKEN_FILE)).trim())
                         .as("random per install, never a fixed default").isNotEqualTo(token);
             }
