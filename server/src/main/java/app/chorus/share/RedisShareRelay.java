@@ -41,6 +41,7 @@ final class RedisShareRelay implements ShareRelay {
     private final Consumer<ShareEvent> sink;
     private final ExecutorService delivery =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("share-relay").daemon().factory());
+    private volatile boolean closed;
 
     /**
      * @param publisher a connection the relay publishes on and does not close (the store's)
@@ -79,7 +80,14 @@ final class RedisShareRelay implements ShareRelay {
 
     @Override
     public void unfollow(String sessionId) {
-        subscriptions.sync().unsubscribe(channel(sessionId));
+        try {
+            subscriptions.sync().unsubscribe(channel(sessionId));
+        } catch (RuntimeException e) {
+            // A session ending as the node shuts down: the closed connection has no subscriptions left.
+            if (!closed) {
+                throw e;
+            }
+        }
     }
 
     private static byte[] encode(ShareEvent event) {
@@ -137,6 +145,7 @@ final class RedisShareRelay implements ShareRelay {
 
     @Override
     public void close() {
+        closed = true;
         subscriptions.close();
         delivery.shutdown();
         try {
