@@ -36,6 +36,7 @@ import app.chorus.rooms.RoomRepository;
 import app.chorus.rooms.Rooms;
 import app.chorus.rooms.VideoUrlResolver;
 import app.chorus.share.MemoryShareStore;
+import app.chorus.share.RedisShare;
 import app.chorus.share.ShareRelay;
 import app.chorus.share.ShareTokens;
 import app.chorus.share.Shares;
@@ -122,7 +123,7 @@ public final class Chorus implements AutoCloseable {
             removeAbandonedUploads(jobs, uploads, importer);
             jobs.start();
             addDemoSong(config.jobs().demoSong(), new DemoSong(library, jobs, uploads, importer));
-            shares = new Shares(new MemoryShareStore(), ShareRelay::local, config.share().limits(), clock).startTicking();
+            shares = shares(config, clock);
             ShareTokens shareTokens = ShareTokens.load(config.share().tokens(), config.server().dataDir());
             WsGateway gateway = new WsGateway(rooms, jobs, events, shares, shareTokens, json, clock, config);
             HttpServer http = new HttpServer(config, json, clock, rooms, library, jobs, imports, sources, metadata, enrichJobs,
@@ -162,6 +163,16 @@ public final class Chorus implements AutoCloseable {
                     entry.artist(), entry.uploader(), entry.duration(), entry.videoUrl()));
             return java.util.Optional.ofNullable(Sources.absolute(lookup.url(), publicUrl));
         };
+    }
+
+    /** Music share on Redis when {@code redis-url} is set (several nodes serve one session), else in this process. */
+    private static Shares shares(Config config, InstantSource clock) {
+        String redisUrl = config.server().redisUrl();
+        if (redisUrl.isEmpty()) {
+            return new Shares(new MemoryShareStore(), ShareRelay::local, config.share().limits(), clock).startTicking();
+        }
+        RedisShare redis = RedisShare.connect(redisUrl, config.share().limits());
+        return new Shares(redis.store(), redis.relays(), config.share().limits(), clock).startTicking();
     }
 
     /**

@@ -91,6 +91,15 @@ public final class ShareCodec {
         return new StoredMetadata(metadata, receivedAt, metadataJson(metadata));
     }
 
+    /** Metadata JSON back as stored metadata, keeping those very bytes (another node's event). */
+    public StoredMetadata storedFromJson(byte[] metadataJson, long receivedAt) {
+        try {
+            return new StoredMetadata(metadata(json.readTree(metadataJson)), receivedAt, metadataJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Relayed metadata is not JSON", e);
+        }
+    }
+
     // ---- audio chunks ----
 
     /** A chunk of the HTTP API: its base64 data checked and decoded, the rest checked. */
