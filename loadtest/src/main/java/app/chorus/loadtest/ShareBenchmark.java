@@ -38,6 +38,8 @@ public final class ShareBenchmark {
     private final BenchClock clock = new BenchClock();
     private final ShareJson json = new ShareJson();
     private final ShareReport report = new ShareReport(System.out);
+    /** When the last progress line was printed (or the run's listeners became ready). */
+    private long lastProgressNanos;
 
     private ShareBenchmark(ShareBenchmarkOptions options) {
         this.options = options;
@@ -132,6 +134,8 @@ public final class ShareBenchmark {
             phase(ready + " of " + options.listeners + " listeners receiving; warm-up " + options.warmupSeconds + " s");
             // Empty the generator's own heap now, so that no collection of the instrument lands in the window.
             System.gc();
+            stats.takeRecentLatency();
+            lastProgressNanos = System.nanoTime();
             sleepWithProgress(options.warmupSeconds, stats);
 
             phase("measuring " + options.durationSeconds + " s");
@@ -221,17 +225,19 @@ public final class ShareBenchmark {
         return cpuBefore < 0 || cpuAfter < 0 || wallNanos <= 0 ? -1 : (double) (cpuAfter - cpuBefore) / wallNanos;
     }
 
-    /** Sleeps, printing the measured deliveries so far every few seconds. */
-    private static void sleepWithProgress(double seconds, ShareRunStats stats) throws InterruptedException {
+    /** Sleeps, printing the chunk latencies and measured deliveries so far every few seconds. */
+    private void sleepWithProgress(double seconds, ShareRunStats stats) throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long left;
         while ((left = end - System.nanoTime()) > PROGRESS_MILLIS * 1_000_000) {
             Thread.sleep(PROGRESS_MILLIS);
+            long now = System.nanoTime();
             Histogram recent = stats.takeRecentLatency();
-            phase(String.format("last %d s: %d chunk receipts, latency ms p50 %s p99 %s max %s | measured deliveries %d,"
-                            + " errors %d", PROGRESS_MILLIS / 1000, recent.getTotalCount(),
+            phase(String.format("last %.0f s: %d chunk receipts, latency ms p50 %s p99 %s max %s | measured deliveries %d,"
+                            + " errors %d", (now - lastProgressNanos) / 1e9, recent.getTotalCount(),
                     ShareReport.ms(recent.getValueAtPercentile(50)), ShareReport.ms(recent.getValueAtPercentile(99)),
                     ShareReport.ms(recent.getMaxValue()), stats.deliveries.sum(), stats.errors.total()));
+            lastProgressNanos = now;
         }
         Thread.sleep(Math.max(0, left / 1_000_000));
     }

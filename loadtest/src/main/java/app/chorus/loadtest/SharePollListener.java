@@ -3,7 +3,6 @@ package app.chorus.loadtest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One polling listener, as the desktop receiver polls: {@code GET .../metadata} and
@@ -24,7 +23,6 @@ final class SharePollListener {
     private final String requestTail;
     private final ShareRunStats stats;
     private final BenchClock clock;
-    private final LongAdder skippedPolls;
     final HttpPollConnection audioConnection;
     final HttpPollConnection metadataConnection;
     final ReceiptLedger ledger = new ReceiptLedger();
@@ -41,7 +39,7 @@ final class SharePollListener {
      */
     SharePollListener(int index, HttpPollLoop loop, HttpPollConnection audioConnection,
                       HttpPollConnection metadataConnection, String hostHeader, String token, String sessionId,
-                      ShareRunStats stats, BenchClock clock, LongAdder skippedPolls) {
+                      ShareRunStats stats, BenchClock clock) {
         this.loop = loop;
         this.audioConnection = audioConnection;
         this.metadataConnection = metadataConnection;
@@ -51,13 +49,12 @@ final class SharePollListener {
         this.metadataRequest = ("GET /api/share/" + sessionId + "/metadata" + requestTail).getBytes(StandardCharsets.ISO_8859_1);
         this.stats = stats;
         this.clock = clock;
-        this.skippedPolls = skippedPolls;
     }
 
     /** The audio timer's tick. */
     void pollAudio() {
         if (audioConnection.busy()) {
-            skippedPolls.increment();
+            stats.pollSkipped();
             return;
         }
         audio.begin();
@@ -67,7 +64,7 @@ final class SharePollListener {
     /** The metadata timer's tick. */
     void pollMetadata() {
         if (metadataConnection.busy()) {
-            skippedPolls.increment();
+            stats.pollSkipped();
             return;
         }
         metadata.begin();

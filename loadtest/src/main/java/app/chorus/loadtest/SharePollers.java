@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Polling listeners: each one a {@link SharePollListener} with an audio and a metadata timer and
@@ -26,13 +25,14 @@ final class SharePollers implements ShareAudience {
 
     private final List<SharePollListener> listeners = new ArrayList<>();
     private final HttpPollLoop loop;
-    private final LongAdder skippedPolls = new LongAdder();
+    private final ShareRunStats stats;
     private final long audioPeriodNanos;
     private final long metadataPeriodNanos;
     private final double connectRate;
 
     SharePollers(ShareBenchmarkOptions options, String sessionId, ShareRunStats stats, BenchClock clock)
             throws IOException {
+        this.stats = stats;
         audioPeriodNanos = options.pollAudio.toNanos();
         metadataPeriodNanos = options.pollMetadata.toNanos();
         connectRate = options.connectRate;
@@ -51,7 +51,7 @@ final class SharePollers implements ShareAudience {
         loop = new HttpPollLoop(connections, REQUEST_TIMEOUT_NANOS);
         for (int i = 0; i < options.listeners; i++) {
             listeners.add(new SharePollListener(i, loop, connections.get(2 * i), connections.get(2 * i + 1), hostHeader,
-                    options.token, sessionId, stats, clock, skippedPolls));
+                    options.token, sessionId, stats, clock));
         }
     }
 
@@ -110,6 +110,6 @@ final class SharePollers implements ShareAudience {
 
     @Override
     public String notes() {
-        return "polls skipped (previous still waiting): " + skippedPolls.sum();
+        return "polls skipped in the window (the listener's previous one still waiting): " + stats.skippedPolls.sum();
     }
 }

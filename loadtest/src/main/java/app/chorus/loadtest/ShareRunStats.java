@@ -31,6 +31,8 @@ final class ShareRunStats {
     private final Recorder recentLatencyMicros = new Recorder(MAX_LATENCY_MICROS, 2);
     private volatile long windowStartMillis = Long.MAX_VALUE;
     private volatile long windowEndMillis = Long.MAX_VALUE;
+    /** Between {@link #openWindow} and {@link #closeWindow}, by the wall clock. */
+    private volatile boolean windowOpen;
 
     /** First receipts of measured chunks so far (the latency samples), for progress lines. */
     final LongAdder deliveries = new LongAdder();
@@ -41,16 +43,27 @@ final class ShareRunStats {
     final LongAdder foreign = new LongAdder();
     /** Bytes of answers and frames the listeners received (HTTP bodies, WebSocket messages). */
     final LongAdder bytesReceived = new LongAdder();
+    /** Polls not sent while the window was open because the listener's previous one still waited. */
+    final LongAdder skippedPolls = new LongAdder();
     final ErrorTally errors = new ErrorTally();
 
     /** From now on, chunks stamped at or after {@code startMillis} are measured. */
     void openWindow(long startMillis) {
         windowStartMillis = startMillis;
+        windowOpen = true;
     }
 
     /** Chunks stamped at or after {@code endMillis} are not measured. */
     void closeWindow(long endMillis) {
         windowEndMillis = endMillis;
+        windowOpen = false;
+    }
+
+    /** A listener's poll was due while its previous one still waited; counted inside the window only. */
+    void pollSkipped() {
+        if (windowOpen) {
+            skippedPolls.increment();
+        }
     }
 
     boolean inWindow(long timestampMillis) {
