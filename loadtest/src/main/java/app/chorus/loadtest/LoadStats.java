@@ -111,7 +111,8 @@ final class LoadStats {
         return new long[] {measureEndGc[0] - measureStartGc[0], measureEndGc[1] - measureStartGc[1]};
     }
 
-    private static long[] generatorGc() {
+    /** This process's collections so far: {count, milliseconds}. */
+    static long[] generatorGc() {
         long count = 0;
         long millis = 0;
         for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -121,7 +122,8 @@ final class LoadStats {
         return new long[] {count, millis};
     }
 
-    private static long processCpuNanos() {
+    /** CPU time this process used so far, or -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

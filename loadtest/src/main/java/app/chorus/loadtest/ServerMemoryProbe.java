@@ -48,28 +48,35 @@ final class ServerMemoryProbe implements AutoCloseable {
         }
         long heap = -1;
         long active = -1;
+        JsonNode root = health();
+        if (root != null) {
+            heap = longAt(root.path("memory").path("heap_used_bytes"));
+            active = longAt(root.path("active_connections"));
+            if (active < 0) {
+                // Tolerate the field being nested (e.g. under "websocket") rather than top level.
+                JsonNode nested = root.findValue("active_connections");
+                active = nested == null ? -1 : longAt(nested);
+            }
+        }
+        return new Reading(heap, active, pid > 0 ? readRss() : -1);
+    }
+
+    /** The server's /health answer as it is now (no GC forced), or null when it cannot be read; says why on stdout. */
+    JsonNode health() {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                JsonNode root = mapper.readTree(response.body());
-                heap = longAt(root.path("memory").path("heap_used_bytes"));
-                active = longAt(root.path("active_connections"));
-                if (active < 0) {
-                    // Tolerate the field being nested (e.g. under "websocket") rather than top level.
-                    JsonNode nested = root.findValue("active_connections");
-                    active = nested == null ? -1 : longAt(nested);
-                }
-            } else {
-                System.out.println("warning: " + healthUrl + " answered HTTP " + response.statusCode());
+                return mapper.readTree(response.body());
             }
+            System.out.println("warning: " + healthUrl + " answered HTTP " + response.statusCode());
         } catch (IOException e) {
             System.out.println("warning: cannot read " + healthUrl + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Reading(heap, active, pid > 0 ? readRss() : -1);
+        return null;
     }
 
     /**

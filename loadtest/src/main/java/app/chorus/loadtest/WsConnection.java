@@ -182,6 +182,11 @@ final class WsConnection implements WsFrameDecoder.Sink {
     }
 
     @Override
+    public void onBinary(ByteBuffer prefix, long length) {
+        listener.onBinary(prefix, length, receivedAt);
+    }
+
+    @Override
     public void onPing(ByteBuffer payload) {
         send(WsFrames.pong(payload));
     }

@@ -11,7 +11,14 @@ import java.nio.ByteBuffer;
  * the usual case (one read holding one or more whole frames) copies nothing. Only a frame cut
  * off by the end of a read is copied, into a small heap buffer of this connection, and
  * completed from the next read. Fragmented text messages (which servers rarely send) are
- * reassembled; binary messages are skipped, as the generator has no use for them.
+ * reassembled.
+ *
+ * <p>Binary messages are never buffered whole: only their first {@link #BINARY_PREFIX_BYTES}
+ * are kept, the rest of the payload is skipped as it arrives, and the sink gets the prefix and
+ * the message's length once its last byte was read. A music share audio frame is 35-176 KB
+ * of PCM behind a small header; the generator only needs the header, and copying every frame
+ * cut by a read boundary (most of them, at that size) into a buffer of its own would cost
+ * hundreds of MB/s of allocation for 500 listeners.
  */
 final class WsFrameDecoder {
 
@@ -21,9 +28,19 @@ final class WsFrameDecoder {
     /** A partial-frame buffer grown past this is dropped after use instead of being kept. */
     private static final int KEPT_BUFFER = 64 << 10;
 
+    /** Bytes kept from the start of each binary message. */
+    static final int BINARY_PREFIX_BYTES = 2048;
+
     /** Receives what the frames contain; each payload is only valid during the call. */
     interface Sink {
         void onText(ByteBuffer payload);
+
+        /**
+         * A complete binary message: its first bytes (at most {@link #BINARY_PREFIX_BYTES}; of a
+         * fragmented message, the first fragments' bytes) and its whole payload length.
+         */
+        default void onBinary(ByteBuffer prefix, long length) {
+        }
 
         void onPing(ByteBuffer payload);
 
@@ -38,6 +55,14 @@ final class WsFrameDecoder {
     private ByteBuffer message;
     /** Set by a close frame: nothing after it is read. */
     private boolean closed;
+    /** The first bytes of the binary message in progress (write mode); allocated on first use. */
+    private ByteBuffer binaryPrefix;
+    /** Payload bytes of the binary messages' frames so far. */
+    private long binaryLength;
+    /** Payload bytes of the current binary frame still to come, skipped as they arrive. */
+    private long binarySkip;
+    /** Whether the binary frame being skipped ends its message. */
+    private boolean binaryFin;
 
     /**
      * Hands every complete frame in {@code in} to the sink and keeps the rest for the next
@@ -50,6 +75,15 @@ final class WsFrameDecoder {
             return;
         }
         while (!closed && in.hasRemaining()) {
+            if (binarySkip > 0) {
+                int n = (int) Math.min(binarySkip, in.remaining());
+                in.position(in.position() + n);
+                binarySkip -= n;
+                if (binarySkip == 0) {
+                    binaryFrameDone(sink);
+                }
+                continue;
+            }
             int start = in.position();
             int size = frameSize(in, start, in.remaining());
             if (size > in.remaining()) {
@@ -83,10 +117,11 @@ final class WsFrameDecoder {
 
     /**
      * Bytes needed from {@code start} to make progress: the header's minimum size while the
-     * header is incomplete, else the whole frame's size. So the frame is complete exactly
-     * when {@code available} reaches the returned value.
+     * header is incomplete, else the whole frame's size, or for a binary frame its header and
+     * the part of its payload the prefix still takes. So the frame can be handled exactly when
+     * {@code available} reaches the returned value.
      */
-    private static int frameSize(ByteBuffer b, int start, int available) throws ProtocolException {
+    private int frameSize(ByteBuffer b, int start, int available) throws ProtocolException {
         if (available < 2) {
             return 2;
         }
@@ -103,7 +138,17 @@ final class WsFrameDecoder {
         if (length > MAX_FRAME_BYTES || length < 0) {
             throw new ProtocolException("frame of " + length + " bytes exceeds the limit of " + MAX_FRAME_BYTES);
         }
+        int opcode = b.get(start) & 0x0F;
+        if (isBinaryData(opcode)) {
+            int room = opcode == WsFrames.BINARY || binaryPrefix == null ? BINARY_PREFIX_BYTES : binaryPrefix.remaining();
+            return header + (int) Math.min(length, room);
+        }
         return header + (int) length;
+    }
+
+    /** A binary message's first frame, or a continuation of one. */
+    private boolean isBinaryData(int opcode) {
+        return opcode == WsFrames.BINARY || opcode == WsFrames.CONTINUATION && messageOpcode == WsFrames.BINARY;
     }
 
     private static long payloadLength(ByteBuffer b, int start, int length7) {
@@ -126,11 +171,15 @@ final class WsFrameDecoder {
         }
         int length7 = b.get(start + 1) & 0x7F;
         int payloadStart = start + (length7 < 126 ? 2 : length7 == 126 ? 4 : 10);
+        if (isBinaryData(opcode)) {
+            handleBinary(b, payloadStart, payloadLength(b, start, length7), opcode, fin, sink);
+            return;
+        }
         int payloadEnd = payloadStart + (int) payloadLength(b, start, length7);
         int limit = b.limit();
         b.limit(payloadEnd).position(payloadStart);
         switch (opcode) {
-            case WsFrames.TEXT, WsFrames.BINARY -> startMessage(b, opcode, fin, sink);
+            case WsFrames.TEXT -> startMessage(b, fin, sink);
             case WsFrames.CONTINUATION -> continueMessage(b, fin, sink);
             case WsFrames.PING, WsFrames.PONG, WsFrames.CLOSE -> {
                 if (!fin || b.remaining() > WsFrames.MAX_CONTROL_PAYLOAD) {
@@ -148,41 +197,70 @@ final class WsFrameDecoder {
         b.limit(limit).position(payloadEnd);
     }
 
-    private void startMessage(ByteBuffer payload, int opcode, boolean fin, Sink sink) throws ProtocolException {
+    /**
+     * Keeps what the prefix still takes of a binary frame's payload and consumes what {@code b}
+     * holds of it; the rest is skipped by {@link #decode} as it arrives.
+     */
+    private void handleBinary(ByteBuffer b, int payloadStart, long length, int opcode, boolean fin, Sink sink)
+            throws ProtocolException {
+        if (opcode == WsFrames.BINARY) {
+            if (messageOpcode != -1) {
+                throw new ProtocolException("new message before the fragmented one ended");
+            }
+            messageOpcode = WsFrames.BINARY;
+            binaryPrefix = binaryPrefix == null ? ByteBuffer.allocate(BINARY_PREFIX_BYTES) : binaryPrefix.clear();
+            binaryLength = 0;
+        }
+        int available = (int) Math.min(length, b.limit() - payloadStart);
+        int keep = Math.min(available, binaryPrefix.remaining());
+        binaryPrefix.put(binaryPrefix.position(), b, payloadStart, keep);
+        binaryPrefix.position(binaryPrefix.position() + keep);
+        binaryLength += length;
+        b.position(payloadStart + available);
+        binarySkip = length - available;
+        binaryFin = fin;
+        if (binarySkip == 0) {
+            binaryFrameDone(sink);
+        }
+    }
+
+    /** The current binary frame's last byte was read: a final frame completes the message. */
+    private void binaryFrameDone(Sink sink) {
+        if (binaryFin) {
+            messageOpcode = -1;
+            sink.onBinary(binaryPrefix.duplicate().flip(), binaryLength);
+        }
+    }
+
+    /** A text frame that starts a message (binary ones go to {@link #handleBinary}). */
+    private void startMessage(ByteBuffer payload, boolean fin, Sink sink) throws ProtocolException {
         if (messageOpcode != -1) {
             throw new ProtocolException("new message before the fragmented one ended");
         }
         if (fin) {
-            if (opcode == WsFrames.TEXT) {
-                sink.onText(payload);
-            }
+            sink.onText(payload);
             return;
         }
-        messageOpcode = opcode;
-        if (opcode == WsFrames.TEXT) {
-            message = ensureCapacity(null, payload.remaining());
-            message.put(payload);
-        }
+        messageOpcode = WsFrames.TEXT;
+        message = ensureCapacity(null, payload.remaining());
+        message.put(payload);
     }
 
+    /** A continuation of a text message (binary ones go to {@link #handleBinary}). */
     private void continueMessage(ByteBuffer payload, boolean fin, Sink sink) throws ProtocolException {
         if (messageOpcode == -1) {
             throw new ProtocolException("continuation frame without a message");
         }
-        if (messageOpcode == WsFrames.TEXT) {
-            if ((long) message.position() + payload.remaining() > MAX_FRAME_BYTES) {
-                throw new ProtocolException("fragmented message exceeds the limit of " + MAX_FRAME_BYTES);
-            }
-            message = ensureCapacity(message, message.position() + payload.remaining());
-            message.put(payload);
-            if (fin) {
-                ByteBuffer whole = message.flip();
-                message = null;
-                sink.onText(whole);
-            }
+        if ((long) message.position() + payload.remaining() > MAX_FRAME_BYTES) {
+            throw new ProtocolException("fragmented message exceeds the limit of " + MAX_FRAME_BYTES);
         }
+        message = ensureCapacity(message, message.position() + payload.remaining());
+        message.put(payload);
         if (fin) {
+            ByteBuffer whole = message.flip();
+            message = null;
             messageOpcode = -1;
+            sink.onText(whole);
         }
     }
 

@@ -18,6 +18,15 @@ interface WsListener {
      */
     void onText(ByteBuffer payload, long receivedAt);
 
+    /**
+     * A complete binary message: its first bytes (see {@link WsFrameDecoder#BINARY_PREFIX_BYTES}),
+     * valid only during the call, and its whole length. Ignored unless overridden.
+     *
+     * @param receivedAt {@link System#nanoTime()} right after the read that brought its last byte
+     */
+    default void onBinary(ByteBuffer prefix, long length, long receivedAt) {
+    }
+
     /** The connection is gone (after {@link #onOpen} only, and only once). */
     void onClosed(String reason);
 }

@@ -34,6 +34,11 @@ class WsFrameDecoderTest {
         }
 
         @Override
+        public void onBinary(ByteBuffer prefix, long length) {
+            events.add("binary " + length + " " + utf8(prefix));
+        }
+
+        @Override
         public void onClose(ByteBuffer payload) {
             events.add(WsFrames.describeClose(payload));
         }
@@ -61,8 +66,8 @@ class WsFrameDecoderTest {
             serverClose(1000, "bye"));
 
     private static final List<String> EXPECTED = List.of(
-            "text [\"player_state\",{}]", "ping p1", "text " + MEDIUM, "ping p2", "text fragmented", "text ",
-            "close 1000 bye");
+            "text [\"player_state\",{}]", "ping p1", "text " + MEDIUM, "ping p2", "text fragmented",
+            "binary 3 \u0001\u0002\u0003", "text ", "close 1000 bye");
 
     private static List<String> decodeInPieces(byte[] bytes, int... cuts) throws ProtocolException {
         WsFrameDecoder decoder = new WsFrameDecoder();
@@ -142,11 +147,45 @@ class WsFrameDecoderTest {
     }
 
     @Test
-    void skipsFragmentedBinaryMessages() throws ProtocolException {
-        byte[] bytes = concat(server(false, WsFrames.BINARY, new byte[] {1}),
-                server(true, WsFrames.CONTINUATION, new byte[] {2}), serverText("t"));
+    void handsOnFragmentedBinaryMessagesWhole() throws ProtocolException {
+        byte[] bytes = concat(server(false, WsFrames.BINARY, "ab".getBytes(StandardCharsets.UTF_8)),
+                server(true, WsFrames.PING, new byte[0]),
+                server(true, WsFrames.CONTINUATION, "c".getBytes(StandardCharsets.UTF_8)), serverText("t"));
 
-        assertThat(decodeInPieces(bytes)).containsExactly("text t");
+        for (int cut = 0; cut <= bytes.length; cut++) {
+            assertThat(decodeInPieces(bytes, cut)).as("split at %d", cut)
+                    .containsExactly("ping ", "binary 3 abc", "text t");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 100, WsFrameDecoder.BINARY_PREFIX_BYTES, 35_280 + 120, 176_400 + 120})
+    void keepsOnlyTheStartOfALongBinaryMessageWhereverTheReadsEnd(int length) throws ProtocolException {
+        byte[] payload = new byte[length];
+        for (int i = 0; i < length; i++) {
+            payload[i] = (byte) ('a' + i % 26);
+        }
+        String prefix = new String(payload, 0, Math.min(length, WsFrameDecoder.BINARY_PREFIX_BYTES),
+                StandardCharsets.UTF_8);
+        byte[] bytes = concat(serverText("before"), server(true, WsFrames.BINARY, payload), serverText("after"));
+        List<String> expected = List.of("text before", "binary " + length + " " + prefix, "text after");
+
+        assertThat(decodeInPieces(bytes)).isEqualTo(expected);
+        for (int cut : new int[] {9, 10, 12, 13, 16, 100, 2000, 2060, bytes.length / 2, bytes.length - 8}) {
+            if (cut < bytes.length) {
+                assertThat(decodeInPieces(bytes, cut)).as("split at %d", cut).isEqualTo(expected);
+            }
+        }
+        int[] everyThousand = new int[bytes.length / 1000];
+        Arrays.setAll(everyThousand, i -> (i + 1) * 1000 - 3);
+        assertThat(decodeInPieces(bytes, everyThousand)).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesATextFrameInsideABinaryMessage() {
+        byte[] bytes = concat(server(false, WsFrames.BINARY, new byte[] {1}), serverText("x"));
+
+        assertThatThrownBy(() -> decodeInPieces(bytes)).isInstanceOf(ProtocolException.class);
     }
 
     @Test
