@@ -1,9 +1,6 @@
 package app.chorus.loadtest;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,45 +39,15 @@ final class LoadTestOptions {
     };
 
     static String usage() {
-        StringBuilder sb = new StringBuilder("Usage: java -jar chorus-loadtest.jar [options]\n\nOptions:\n");
-        for (String[] line : HELP) {
-            String left = line[1].isEmpty() ? line[0] : line[0] + " " + line[1];
-            sb.append(String.format("  %-24s %s%n", left, line[2]));
-        }
-        return sb.toString();
+        return CommandLineOptions.usage("java -jar chorus-loadtest.jar", HELP, 24);
     }
 
     static LoadTestOptions parse(String[] args) {
         LoadTestOptions o = new LoadTestOptions();
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> known = new ArrayList<>();
-        for (String[] line : HELP) {
-            known.add(line[0]);
-        }
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                o.help = true;
-                return o;
-            }
-            String name = arg;
-            String value = null;
-            // Accept both "--name value" and "--name=value".
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option: " + arg);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + name);
-                }
-                value = args[++i];
-            }
-            values.put(name, value);
+        Map<String, String> values = CommandLineOptions.read(args, HELP);
+        if (values == null) {
+            o.help = true;
+            return o;
         }
         values.forEach(o::apply);
         o.validate();

@@ -2,8 +2,6 @@ package app.chorus.loadtest;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,44 +73,15 @@ final class ShareBenchmarkOptions {
     };
 
     static String usage() {
-        StringBuilder sb = new StringBuilder("Usage: java -cp chorus-loadtest.jar app.chorus.loadtest.ShareBenchmark [options]\n\nOptions:\n");
-        for (String[] line : HELP) {
-            String left = line[1].isEmpty() ? line[0] : line[0] + " " + line[1];
-            sb.append(String.format("  %-26s %s%n", left, line[2]));
-        }
-        return sb.toString();
+        return CommandLineOptions.usage("java -cp chorus-loadtest.jar app.chorus.loadtest.ShareBenchmark", HELP, 26);
     }
 
     static ShareBenchmarkOptions parse(String[] args) {
         ShareBenchmarkOptions o = new ShareBenchmarkOptions();
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> known = new ArrayList<>();
-        for (String[] line : HELP) {
-            known.add(line[0]);
-        }
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                o.help = true;
-                return o;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option: " + arg);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + name);
-                }
-                value = args[++i];
-            }
-            values.put(name, value);
+        Map<String, String> values = CommandLineOptions.read(args, HELP);
+        if (values == null) {
+            o.help = true;
+            return o;
         }
         values.forEach(o::apply);
         o.validate();
