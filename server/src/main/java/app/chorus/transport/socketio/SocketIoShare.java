@@ -3,6 +3,7 @@ package app.chorus.transport.socketio;
 import app.chorus.share.ShareEvent;
 import app.chorus.share.ShareRejection;
 import app.chorus.share.Shares;
+import app.chorus.transport.ShareJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
@@ -113,17 +114,11 @@ final class SocketIoShare {
         return "";
     }
 
+    /** The /ws status with the {@code success} flag an acknowledgement needs in front (acks have no error channel). */
     private static Map<String, Object> status(app.chorus.share.SessionInfo session) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("success", true);
-        result.put("session_id", session.id());
-        result.put("is_active", session.active());
-        result.put("start_time", session.startTime());
-        result.put("listener_count", session.listenerCount());
-        Map<String, Object> current = new LinkedHashMap<>();
-        current.put("title", session.title());
-        current.put("artist", session.artist());
-        result.put("current_metadata", current);
+        result.putAll(ShareJson.status(session));
         return result;
     }
 

@@ -7,6 +7,7 @@ import app.chorus.share.ShareEvent;
 import app.chorus.share.ShareRejection;
 import app.chorus.share.ShareTokens;
 import app.chorus.share.Shares;
+import app.chorus.transport.ShareJson;
 import app.chorus.transport.websocket.OutgoingFrame;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -46,7 +47,7 @@ final class WsShares {
     /** {@code share_listen}: subscribes and answers with the session's status; the backlog follows. */
     Object listen(WsConnection connection, String sessionId) {
         if (connection.shareSubscriptions.containsKey(sessionId)) {
-            return status(shares.status(sessionId, null));
+            return ShareJson.status(shares.status(sessionId, null));
         }
         if (connection.shareSubscriptions.size() >= maxListensPerConnection) {
             throw new ShareRejection(ShareRejection.Reason.FULL, "A connection may listen to at most "
@@ -61,7 +62,7 @@ final class WsShares {
             connection.shareSubscriptions.put(sessionId, subscription);
         }
         // The status answers first; the backlog and live events follow it.
-        return new WsCommands.AfterAck(status(subscription.session()), subscription::start);
+        return new WsCommands.AfterAck(ShareJson.status(subscription.session()), subscription::start);
     }
 
     /** {@code share_unlisten}. */
@@ -154,19 +155,6 @@ final class WsShares {
         for (String sessionId : connection.shareSubscriptions.keySet()) {
             close(connection.shareSubscriptions.remove(sessionId));
         }
-    }
-
-    private static Map<String, Object> status(SessionInfo session) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("session_id", session.id());
-        result.put("is_active", session.active());
-        result.put("start_time", session.startTime());
-        result.put("listener_count", session.listenerCount());
-        Map<String, Object> current = new LinkedHashMap<>();
-        current.put("title", session.title());
-        current.put("artist", session.artist());
-        result.put("current_metadata", current);
-        return result;
     }
 
     private static void close(AutoCloseable subscription) {
