@@ -149,8 +149,9 @@ final class ShareRoutes {
             context.status(204);
             return;
         }
-        // Each chunk's JSON was encoded once when it arrived; an answer only joins them.
-        int size = 2 + chunks.size();
+        // Each chunk's JSON was encoded once when it arrived; an answer only joins them: two
+        // brackets, and a comma between neighbours.
+        int size = 1 + chunks.size();
         for (BufferedChunk chunk : chunks) {
             size += chunk.json().length;
         }
@@ -166,7 +167,7 @@ final class ShareRoutes {
             at += chunk.length;
         }
         array[at++] = ']';
-        context.status(200).contentType("application/json").result(java.util.Arrays.copyOf(array, at));
+        context.status(200).contentType("application/json").result(array);
     }
 
     private static long since(String text) {
