@@ -83,19 +83,22 @@ public final class MemoryShareStore implements ShareStore {
         }
     }
 
-    @Override
-    public Optional<SessionInfo> session(String id, long now, long listenersSince) {
+    /** What {@code read} finds in the live session under its monitor; empty without one. */
+    private <T> Optional<T> read(String id, long now, java.util.function.Function<Session, Optional<T>> read) {
         Session session = live(id, now);
         if (session == null) {
             return Optional.empty();
         }
         synchronized (session) {
-            return Optional.of(session.info(listenersSince));
+            return read.apply(session);
         }
     }
 
-    @Override
-    public WriteResult putMetadata(String id, StoredMetadata metadata, long now, long expiresAt) {
+    /**
+     * A broadcaster's write: to a live, active session, whose activity it refreshes first (an
+     * ignored write is activity too), then {@code write} under the session's monitor.
+     */
+    private WriteResult write(String id, long now, long expiresAt, java.util.function.Function<Session, WriteResult> write) {
         Session session = live(id, now);
         if (session == null) {
             return WriteResult.NOT_FOUND;
@@ -106,38 +109,35 @@ public final class MemoryShareStore implements ShareStore {
             }
             session.lastActivity = now;
             session.expiresAt = expiresAt;
+            return write.apply(session);
+        }
+    }
+
+    @Override
+    public Optional<SessionInfo> session(String id, long now, long listenersSince) {
+        return read(id, now, session -> Optional.of(session.info(listenersSince)));
+    }
+
+    @Override
+    public WriteResult putMetadata(String id, StoredMetadata metadata, long now, long expiresAt) {
+        return write(id, now, expiresAt, session -> {
             if (session.metadata != null && session.metadata.metadata().timestamp() > metadata.metadata().timestamp()) {
                 return WriteResult.IGNORED;
             }
             session.metadata = metadata;
             return WriteResult.STORED;
-        }
+        });
     }
 
     @Override
     public Optional<StoredMetadata> metadata(String id, long now, long freshSince) {
-        Session session = live(id, now);
-        if (session == null) {
-            return Optional.empty();
-        }
-        synchronized (session) {
-            StoredMetadata metadata = session.metadata;
-            return metadata != null && metadata.receivedAt() >= freshSince ? Optional.of(metadata) : Optional.empty();
-        }
+        return read(id, now, session -> Optional.ofNullable(session.metadata)
+                .filter(metadata -> metadata.receivedAt() >= freshSince));
     }
 
     @Override
     public WriteResult putChunk(String id, BufferedChunk chunk, long now, long expiresAt, int bufferChunks, long freshSince) {
-        Session session = live(id, now);
-        if (session == null) {
-            return WriteResult.NOT_FOUND;
-        }
-        synchronized (session) {
-            if (!session.active) {
-                return WriteResult.ENDED;
-            }
-            session.lastActivity = now;
-            session.expiresAt = expiresAt;
+        return write(id, now, expiresAt, session -> {
             if (session.lastChunkAt < freshSince) {
                 session.chunks.clear();
             }
@@ -155,24 +155,20 @@ public final class MemoryShareStore implements ShareStore {
             session.bytesTransferred += chunk.dataBytes();
             session.lastChunkAt = now;
             return WriteResult.STORED;
-        }
+        });
     }
 
     @Override
     public List<BufferedChunk> chunksAfter(String id, long since, int limit, long now, long freshSince) {
-        Session session = live(id, now);
-        if (session == null) {
-            return List.of();
-        }
-        synchronized (session) {
+        return read(id, now, session -> {
             if (session.chunks.isEmpty() || session.lastChunkAt < freshSince) {
-                return List.of();
+                return Optional.<List<BufferedChunk>>empty();
             }
             var newer = since >= Integer.MAX_VALUE ? new TreeMap<Integer, BufferedChunk>()
                     : session.chunks.tailMap((int) Math.max(Integer.MIN_VALUE, since), false);
             List<BufferedChunk> result = new ArrayList<>(newer.values());
-            return result.size() > limit ? List.copyOf(result.subList(result.size() - limit, result.size())) : result;
-        }
+            return Optional.of(result.size() > limit ? List.copyOf(result.subList(result.size() - limit, result.size())) : result);
+        }).orElse(List.of());
     }
 
     @Override

@@ -40,6 +40,19 @@ local function heard(id, now, expiresAt)
   redis.call('ZADD', KEYS[6], expiresAt, id)
 end
 
+-- A broadcaster's write may go on: nil, the session's activity refreshed (an ignored write is
+-- activity too); or the script's answer when it may not: 2 NOT_FOUND, 3 ENDED.
+local function refused(id, now, expiresAt)
+  if not live(now) then
+    return 2
+  end
+  if redis.call('HGET', KEYS[1], 'active') ~= 'true' then
+    return 3
+  end
+  heard(id, now, expiresAt)
+  return nil
+end
+
 -- a > b for decimal integers as Java's Long.toString writes them, compared as text because a
 -- sender's timestamp may be larger than a double holds exactly.
 local function greater(a, b)

@@ -1,13 +1,10 @@
 -- ARGV: id, now, expiresAt, sequence, chunk JSON, data bytes, bufferChunks, freshSince.
 -- Returns 0 STORED, 1 IGNORED (already buffered, or older than a full buffer), 2 NOT_FOUND, 3 ENDED.
 local id, now, expiresAt, sequence, chunk = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-if not live(now) then
-  return 2
+local refusal = refused(id, now, expiresAt)
+if refusal then
+  return refusal
 end
-if redis.call('HGET', KEYS[1], 'active') ~= 'true' then
-  return 3
-end
-heard(id, now, expiresAt)
 local lastChunkAt = redis.call('HGET', KEYS[1], 'lastChunkAt') or '0'
 if tonumber(lastChunkAt) < tonumber(ARGV[8]) then
   -- The buffer expired: a listener must not be served audio from before the gap.

@@ -1,13 +1,10 @@
 -- ARGV: id, now, expiresAt, timestamp, then the metadata hash's field/value pairs (null fields
 -- left out). Returns 0 STORED, 1 IGNORED (the stored metadata is newer), 2 NOT_FOUND, 3 ENDED.
 local id, now, expiresAt, timestamp = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-if not live(now) then
-  return 2
+local refusal = refused(id, now, expiresAt)
+if refusal then
+  return refusal
 end
-if redis.call('HGET', KEYS[1], 'active') ~= 'true' then
-  return 3
-end
-heard(id, now, expiresAt)
 local result = 1
 local stored = redis.call('HGET', KEYS[2], 'timestamp')
 if not (stored and greater(stored, timestamp)) then
