@@ -1,0 +1,3 @@
+export function HomePage() {
+  return <main className="page"><h1>Chorus</h1></main>;
+}
