@@ -146,7 +146,12 @@ public final class Rooms implements AutoCloseable {
 
     /** Queues a song with a fresh queue item id (the PWA's queue_song: it plays at once in an idle room). */
     public void queueSong(String roomId, KaraokeEntry entry) {
-        execute(roomId, new RoomCommand.QueueSong(entry, itemIds.next()));
+        queueSong(roomId, entry, null);
+    }
+
+    /** {@link #queueSong(String, KaraokeEntry)} for a named singer (null for none). */
+    public void queueSong(String roomId, KaraokeEntry entry, String singer) {
+        execute(roomId, new RoomCommand.QueueSong(entry, itemIds.next(), singer, null, true));
     }
 
     /**

@@ -143,7 +143,8 @@ class KaraokeQueueAcrossTransportsTest {
         JsonNode queue = nextNamed(controller, "queue_update");
         assertThat(queue.get("items")).hasSize(1);
         JsonNode item = queue.get("items").get(0);
-        assertThat(fieldNames(item)).as("the PWA's QueueItem is unchanged").containsExactlyInAnyOrder("id", "entry");
+        assertThat(fieldNames(item)).as("the PWA's QueueItem plus Chorus's singer").containsExactlyInAnyOrder("id", "entry", "singer");
+        assertThat(item.get("singer").asText()).isEqualTo("Ann");
         assertThat(item.get("id").asText()).matches("[A-Za-z0-9_-]{21}");
         String stream = "http://127.0.0.1:" + server.port() + "/api/songs/" + song.id() + "/download/instrumental";
         assertThat(item.get("entry")).isEqualTo(object("id", song.id(), "title", "Dancing Queen", "artist",

@@ -18,6 +18,7 @@ import java.util.function.Function;
  */
 final class Payloads {
     static final int MAX_TEXT = 512;
+    static final int MAX_SINGER = 200;
     static final int MAX_URL = 4096;
 
     private Payloads() {
@@ -83,7 +84,7 @@ final class Payloads {
             Map.entry("clear_queue", payload -> EMPTY),
             Map.entry("play_song", payload -> EMPTY),
             Map.entry("pause_song", payload -> EMPTY),
-            Map.entry("queue_song", Payloads::entry),
+            Map.entry("queue_song", payload -> new SongRequest(entry(payload), singer(payload))),
             Map.entry("remove_song", payload -> new EntryRef(nonEmptyText(payload, "entry_id"))),
             Map.entry("queue_next_song", payload -> new EntryRef(nonEmptyText(payload, "entry_id"))),
             Map.entry("set_volume", payload -> new Volume(bounded(payload, "volume", 0, 1, null))),
@@ -140,6 +141,16 @@ final class Payloads {
         return new KaraokeEntry(requiredText(payload, "id", MAX_TEXT), title, artist,
                 optionalText(payload, "video_url", MAX_URL), requiredText(payload, "source", MAX_TEXT),
                 requiredText(payload, "uploader", MAX_TEXT), duration.isNull() ? null : duration.asDouble());
+    }
+
+    /** queue_song: the entry, and (Chorus only) who sings it. */
+    record SongRequest(KaraokeEntry entry, String singer) {
+    }
+
+    /** The optional singer name of queue_song, trimmed; blank means none. */
+    static String singer(JsonNode payload) {
+        String singer = optionalText(payload, "singer", MAX_SINGER);
+        return singer == null || singer.isBlank() ? null : singer.trim();
     }
 
     /** A DisplayPlayerState: entry (nullable), play_state and timestamp required; the rest defaulted. */

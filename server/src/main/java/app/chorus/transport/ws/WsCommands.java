@@ -88,7 +88,8 @@ final class WsCommands {
                 Map.entry("play_next", (connection, payload) -> run(connection, new RoomCommand.PlayNext())));
         this.controller = Map.of(
                 "queue_song", (connection, payload) -> {
-                    rooms.queueSong(room(connection), (KaraokeEntry) payload);
+                    Payloads.SongRequest request = (Payloads.SongRequest) payload;
+                    rooms.queueSong(room(connection), request.entry(), request.singer());
                     return null;
                 },
                 "remove_song", (connection, payload) -> run(connection, new RoomCommand.RemoveSong(((Payloads.EntryRef) payload).entryId())),

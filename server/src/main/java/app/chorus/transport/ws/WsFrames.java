@@ -31,14 +31,15 @@ final class WsFrames {
     }
 
     /**
-     * A QueueItem as the PWA knows it: {@code {id, entry}} and nothing more. The room's item also
-     * has a number, a singer and an album (the Open Karaoke Studio's view), which /ws does not send.
+     * A QueueItem as the PWA knows it, {@code {id, entry}}, plus Chorus's {@code singer} (null when
+     * none was named), which the PWA ignores. The item's number and album (the Open Karaoke
+     * Studio's view) are not sent on /ws.
      */
-    record WireItem(String id, KaraokeEntry entry) {
+    record WireItem(String id, KaraokeEntry entry, String singer) {
         static List<WireItem> of(List<QueueItem> items) {
             List<WireItem> wire = new ArrayList<>(items.size());
             for (QueueItem item : items) {
-                wire.add(new WireItem(item.id(), item.entry()));
+                wire.add(new WireItem(item.id(), item.entry(), item.singer()));
             }
             return wire;
         }

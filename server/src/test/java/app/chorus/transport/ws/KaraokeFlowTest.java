@@ -235,6 +235,47 @@ class KaraokeFlowTest {
     }
 
     @Test
+    void aControllerNamesTheSingerOfASongAndEveryoneSeesIt() {
+        List<WsTestClient> room = joinAll("singers", "display", "controller");
+        WsTestClient display = room.get(0);
+        WsTestClient controller = room.get(1);
+
+        ObjectNode first = entry("dQw4w9WgXcQ", "Never Gonna Give You Up", "Rick Astley");
+        first.put("singer", "  Ann  ");
+        controller.skipToAck(controller.sendWithRequestId("queue_song", first));
+        ObjectNode second = entry("fJ9rUzIMcZQ", "Bohemian Rhapsody", "Queen");
+        second.put("singer", " ");
+        controller.skipToAck(controller.sendWithRequestId("queue_song", second));
+        ObjectNode third = entry("9bZkp7q19f0", "Gangnam Style", "PSY");
+        third.put("singer", "x".repeat(201));
+        String tooLong = controller.sendWithRequestId("queue_song", third);
+
+        JsonNode refused = controller.skipToAck(tooLong);
+        assertThat(refused.get("success").asBoolean()).isFalse();
+        assertError(refused.get("error"), "validation_error", "Invalid message format: singer: must be at most 200 characters", tooLong);
+        JsonNode annQueued = queueHolding(display, "dQw4w9WgXcQ");
+        assertThat(annQueued.get("singer").asText()).as("the singer, trimmed").isEqualTo("Ann");
+        assertThat(annQueued.get("entry").has("singer")).as("the entry keeps its seven keys").isFalse();
+        JsonNode unnamed = queueHolding(display, "fJ9rUzIMcZQ");
+        assertThat(unnamed.get("singer").isNull()).as("a blank singer is none").isTrue();
+    }
+
+    /** The item of the first queue_update the client gets that holds the entry. */
+    private static JsonNode queueHolding(WsTestClient client, String entryId) {
+        while (true) {
+            JsonNode frame = client.next();
+            if (!frame.get(0).asText().equals("queue_update")) {
+                continue;
+            }
+            for (JsonNode item : frame.get(1).get("items")) {
+                if (item.get("entry").get("id").asText().equals(entryId)) {
+                    return item;
+                }
+            }
+        }
+    }
+
+    @Test
     void playPauseAndVolumeReachDisplaysOnly() {
         List<WsTestClient> room = joinAll("controls", "display", "controller", "controller");
         WsTestClient display = room.get(0);

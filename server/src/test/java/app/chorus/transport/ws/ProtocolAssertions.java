@@ -23,7 +23,9 @@ final class ProtocolAssertions {
         assertThat(items.size()).as("queue %s", items).isEqualTo(entries.length);
         for (int index = 0; index < entries.length; index++) {
             JsonNode item = items.get(index);
-            assertThat(fieldNames(item)).containsExactlyInAnyOrder("id", "entry");
+            // The PWA's {id, entry}, plus Chorus's singer, null when the PWA (which names none) queued it.
+            assertThat(fieldNames(item)).containsExactlyInAnyOrder("id", "entry", "singer");
+            assertThat(item.get("singer").isNull()).as("singer of %s", item).isTrue();
             assertThat(item.get("id").asText()).matches("[A-Za-z0-9_-]{21}");
             assertEntry(item.get("entry"), entries[index]);
         }
