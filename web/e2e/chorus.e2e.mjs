@@ -1,0 +1,159 @@
+// The evening as people live it, in a real browser against a real server: a TV display and phones
+// in one room, a song found and queued, played with lyrics and a live mix; an upload on the library
+// page; and the server crashing and coming back while the phones keep their queue.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ChorusServer, DESKTOP, PHONE, Screenshots, TV, launchBrowser, numberAttribute, until } from "./harness.mjs";
+import { melodyWav } from "./media.mjs";
+
+const ROOM = "e2e-party";
+let server;
+let browser;
+let display;
+let controller;
+
+/** The queue as a controller shows it: the text of each item. */
+async function queueTexts(page) {
+  return page.locator("[data-testid=queue-item]").allInnerTexts();
+}
+
+async function openController(context, shots, name) {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/controller/${ROOM}`);
+  await page.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 15_000 });
+  await shots.take(page, name);
+  return page;
+}
+
+async function addSong(page, query, title) {
+  const search = page.locator("[data-testid=search-input]");
+  await search.fill(query);
+  const result = page.locator("[data-testid=search-result]", { hasText: title }).first();
+  await result.waitFor({ timeout: 15_000 });
+  await result.getByRole("button", { name: /^Add/ }).click();
+}
+
+describe("Chorus in a browser", () => {
+  before(async () => {
+    server = new ChorusServer();
+    await server.start();
+    await server.demoSong();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("plays a song queued from a phone on the TV, with lyrics, the guide-vocal mix and pause", async () => {
+    const shots = new Screenshots("display and controller");
+    display = await (await browser.newContext(TV)).newPage();
+    await display.goto(`${server.url}/display/${ROOM}`);
+    await display.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 15_000 });
+    const qr = display.locator("[data-testid=join-qr]");
+    assert.equal(await qr.getAttribute("data-url"), `${server.url}/controller/${ROOM}`);
+    await shots.take(display, "display-idle");
+
+    controller = await openController(await browser.newContext(PHONE), shots, "controller-joined");
+    await controller.locator("[data-testid=singer-name]").fill("Ann");
+    await addSong(controller, "chorus demo", "Chorus Demo");
+    await shots.take(controller, "controller-searched");
+
+    const nowPlaying = display.locator("[data-testid=now-playing]");
+    await display.locator("[data-testid=start-display]").click({ timeout: 2_000 }).catch(() => undefined);
+    await display.locator("[data-testid=now-playing][data-play-state=playing]").waitFor({ timeout: 30_000 });
+    assert.match(await nowPlaying.innerText(), /Chorus Demo/);
+    const startedAt = await numberAttribute(nowPlaying, "data-audio-time");
+    await until("the display's audio clock to advance", async () =>
+      (await numberAttribute(nowPlaying, "data-audio-time")) > startedAt + 1.5, 10_000);
+    await shots.take(display, "display-playing");
+
+    const lyric = display.locator("[data-testid=lyrics-current]");
+    await lyric.waitFor({ timeout: 20_000 });
+    const firstLine = await lyric.innerText();
+    await until("the current lyric line to change", async () => {
+      const line = await lyric.innerText().catch(() => firstLine);
+      return line !== firstLine;
+    }, 20_000);
+    await shots.take(display, "display-lyrics");
+
+    await controller.locator("[data-testid=controller-now-playing]", { hasText: "Chorus Demo" }).waitFor({ timeout: 10_000 });
+    await controller.locator("[data-testid=vocal-level]").fill("80");
+    const mix = display.locator("[data-testid=mix]");
+    await until("the guide vocal to reach 80 % in the display's mix", async () =>
+      Math.abs((await numberAttribute(mix, "data-vocal-level")) - 0.8) < 0.02, 10_000);
+    await shots.take(controller, "controller-vocal-80");
+
+    // A second song, so there is a queue to compare across phones.
+    await addSong(controller, "chorus demo", "Chorus Demo");
+    await until("the song to be queued", async () => (await queueTexts(controller)).length === 1, 10_000);
+    const second = await openController(await browser.newContext(PHONE), shots, "second-controller");
+    await until("the second phone to show the same queue", async () =>
+      JSON.stringify(await queueTexts(second)) === JSON.stringify(await queueTexts(controller)), 10_000);
+    assert.match((await queueTexts(second))[0], /Chorus Demo/);
+    assert.match((await queueTexts(second))[0], /Ann/);
+    await second.close();
+
+    await controller.locator("[data-testid=play-pause]").click();
+    await display.locator("[data-testid=now-playing][data-play-state=paused]").waitFor({ timeout: 10_000 });
+    const pausedAt = await numberAttribute(nowPlaying, "data-audio-time");
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.ok(Math.abs((await numberAttribute(nowPlaying, "data-audio-time")) - pausedAt) < 0.05,
+      "the audio clock stands still while paused");
+    await shots.take(display, "display-paused");
+    await shots.take(controller, "controller-paused");
+  });
+
+  it("uploads a file on the library page to a finished import that can be found", async () => {
+    const shots = new Screenshots("library upload");
+    const page = await (await browser.newContext(DESKTOP)).newPage();
+    await page.goto(`${server.url}/library`);
+    await page.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 15_000 });
+    await shots.take(page, "library");
+
+    const file = join(server.dataDir, "Sunset Serenade.wav");
+    writeFileSync(file, melodyWav(6));
+    await page.locator("input[data-testid=upload-input]").setInputFiles(file);
+    const upload = page.locator("[data-testid=upload-item]", { hasText: "Sunset Serenade" }).locator("[role=progressbar]");
+    await until("the upload's progress bar to reach 100 %", async () =>
+      (await numberAttribute(upload, "aria-valuenow")) === 100, 30_000);
+    const job = page.locator("[data-testid=job-item]", { hasText: "Sunset Serenade" });
+    await job.first().waitFor({ timeout: 15_000 });
+    await shots.take(page, "uploading");
+    await page.locator("[data-testid=job-item][data-status=completed]", { hasText: "Sunset Serenade" })
+      .waitFor({ timeout: 90_000 });
+    assert.equal(await numberAttribute(job.locator("[role=progressbar]").first(), "aria-valuenow"), 100);
+    await shots.take(page, "imported");
+
+    await controller.locator("[data-testid=search-input]").fill("sunset serenade");
+    await controller.locator("[data-testid=search-result]", { hasText: "Sunset Serenade" }).first().waitFor({ timeout: 15_000 });
+    await shots.take(controller, "found-upload");
+    await page.close();
+  });
+
+  it("shows the reconnect status while the server is down and the same queue once it is back", async () => {
+    const shots = new Screenshots("server restart");
+    await controller.locator("[data-testid=search-input]").fill("");
+    const before = await queueTexts(controller);
+    assert.equal(before.length, 1);
+
+    await server.kill();
+    const status = controller.locator("[data-testid=connection-status]");
+    await until("the phone to show that the connection is lost", async () =>
+      (await status.getAttribute("data-state")) === "offline", 15_000);
+    await display.locator("[data-testid=connection-status][data-state=offline]").waitFor({ timeout: 15_000 });
+    await shots.take(controller, "controller-offline");
+    await shots.take(display, "display-offline");
+
+    await server.start();
+    await controller.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 45_000 });
+    await display.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 45_000 });
+    await until("the same queue after the restart", async () =>
+      JSON.stringify(await queueTexts(controller)) === JSON.stringify(before), 10_000);
+    await shots.take(controller, "controller-back");
+    await shots.take(display, "display-back");
+  });
+});
