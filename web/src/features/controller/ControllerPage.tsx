@@ -4,11 +4,12 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "../../app/router";
 import { ConnectionStatus } from "../../components/ConnectionStatus";
-import { useRoom } from "../../lib/protocol/hooks";
+import { roomPassword, useRoom } from "../../lib/protocol/hooks";
 import { controllerUrl } from "../home/roomLinks";
 import { useRecentRooms } from "../home/useRecentRooms";
 import { InviteSheet } from "./InviteSheet";
 import { NowPlayingDock } from "./NowPlayingDock";
+import { OfflineNote } from "./OfflineNote";
 import { QueueSection } from "./QueueSection";
 import { RoomRefused } from "./RoomRefused";
 import { SearchSection } from "./SearchSection";
@@ -40,7 +41,8 @@ function ControllerRoom({ roomId, onRetry }: { roomId: string; onRetry: () => vo
 
   const online = status.state === "online";
   useEffect(() => {
-    if (online) remember(roomId);
+    // A password typed for this room (home page or prompt) marks it as a password room.
+    if (online) remember(roomId, roomPassword(roomId) ? true : undefined);
   }, [online, roomId, remember]);
 
   const player = view.player;
@@ -63,16 +65,14 @@ function ControllerRoom({ roomId, onRetry }: { roomId: string; onRetry: () => vo
           <h1>{roomId}</h1>
           {view.clientCount > 0 && <span className="ctl-here">{view.clientCount} here</span>}
         </div>
-        <ConnectionStatus status={status} socket={socket} compact />
+        <ConnectionStatus status={status} compact />
         <button type="button" className="ctl-invite-button" onClick={() => setInviting((open) => !open)} aria-expanded={inviting}>
           <Icon name="share" /> Invite
         </button>
+        {(status.state === "offline" || (status.state === "connecting" && status.attempt > 0)) && (
+          <OfflineNote waiting={commands.waiting} canRetry={status.state === "offline"} onRetry={() => socket?.reconnectNow()} />
+        )}
       </header>
-      {commands.waiting > 0 && !online && (
-        <p className="ctl-waiting" role="status">
-          {commands.waiting} change{commands.waiting === 1 ? "" : "s"} waiting: sent as soon as the connection is back.
-        </p>
-      )}
       <main className="ctl-main">
         {inviting && (
           <InviteSheet roomId={roomId} url={controllerUrl(roomId, window.location.origin)} notify={notify} onClose={() => setInviting(false)} />
@@ -105,15 +105,17 @@ function ControllerRoom({ roomId, onRetry }: { roomId: string; onRetry: () => vo
         )}
       </main>
       <Toasts toasts={toasts} onDismiss={dismiss} />
-      <NowPlayingDock
-        player={player}
-        playing={actions.playing}
-        singer={nowSinger}
-        queueLength={queue.length}
-        onPlayPause={actions.playPause}
-        onSkip={() => actions.skip(player?.entry ?? null)}
-        onJump={jump}
-      />
+      {status.state !== "rejected" && (
+        <NowPlayingDock
+          player={player}
+          playing={actions.playing}
+          singer={nowSinger}
+          queueLength={queue.length}
+          onPlayPause={actions.playPause}
+          onSkip={() => actions.skip(player?.entry ?? null)}
+          onJump={jump}
+        />
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id:
   return (
     <div className="ctl-toasts" aria-live="polite" aria-relevant="additions">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`ctl-toast ctl-toast-${toast.kind}`} role={toast.kind === "error" ? "alert" : "status"}>
+        <div key={toast.id} className={`ctl-toast ctl-toast-${toast.kind}`} role={toast.kind === "error" ? "alert" : undefined}>
           <span>{toast.message}</span>
           <button type="button" className="ghost ctl-toast-close" onClick={() => onDismiss(toast.id)} aria-label="Dismiss message">
             <Icon name="close" />

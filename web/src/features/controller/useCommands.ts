@@ -62,9 +62,13 @@ export function useCommands(socket: ChorusSocket | null, status: ConnectionStatu
   }, [socket, request, refresh]);
 
   useEffect(() => {
-    if (status.state !== "online") return;
-    if (pending.current.flush() > 0) refresh();
-  }, [status.state, refresh]);
+    if (status.state !== "online" || pending.current.size === 0) return;
+    pending.current.flush();
+    // The session's join_performance was answered with the state from before these changes;
+    // asking again after them (the server keeps order) leaves this page showing what was sent.
+    socket?.send("join_performance", {});
+    refresh();
+  }, [status.state, socket, refresh]);
 
   // Commands sent without an ack report failures as error frames.
   useEffect(() => {
