@@ -20,9 +20,9 @@ export function LyricsControls({ offsetMs, size, onNudge, onResetOffset, onSize 
   const labelId = useId();
   return (
     <>
-      <div className="ctl-lyrics-offset">
+      <div className="ctl-lyrics-offset" role="group" aria-labelledby={labelId} data-testid="lyrics-offset" data-offset-ms={offsetMs}>
         <span id={labelId} className="ctl-label">Lyrics timing</span>
-        <div className="ctl-stepper" role="group" aria-labelledby={labelId} data-testid="lyrics-offset" data-offset-ms={offsetMs}>
+        <div className="ctl-stepper">
           <button type="button" onClick={() => onNudge(-OFFSET_STEP_MS)} aria-label="Show lyrics 0.25 seconds earlier">
             − Earlier
           </button>
@@ -33,7 +33,7 @@ export function LyricsControls({ offsetMs, size, onNudge, onResetOffset, onSize 
         </div>
         <div className="ctl-offset-foot">
           <span className="ctl-hint">{describeOffset(offsetMs)}</span>
-          <button type="button" className="ghost ctl-small" onClick={onResetOffset} disabled={offsetMs === 0}>Reset</button>
+          <button type="button" className="ghost ctl-small" onClick={onResetOffset} aria-disabled={offsetMs === 0}>Reset</button>
         </div>
       </div>
       <div className="ctl-lyrics-size">

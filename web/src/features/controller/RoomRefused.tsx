@@ -14,6 +14,7 @@ export function RoomRefused({ roomId, reason, onRetry }: { roomId: string; reaso
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     if (!password) {
       setMessage("Type the room's password");
       return;
@@ -58,7 +59,7 @@ export function RoomRefused({ roomId, reason, onRetry }: { roomId: string; reaso
           <input id="ctl-room-password" type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoFocus autoComplete="current-password" />
         </div>
         {message && <p className="error-text" role="alert">{message}</p>}
-        <button type="submit" className="primary" disabled={busy}>{busy ? "Checking…" : "Join"}</button>
+        <button type="submit" className="primary" aria-disabled={busy}>{busy ? "Checking…" : "Join"}</button>
       </form>
     </section>
   );

@@ -20,6 +20,7 @@ export function SearchResultItem({ entry, online, onAdd }: {
   }, [state]);
 
   const add = async () => {
+    if (state === "adding") return;
     setState("adding");
     setState((await onAdd(entry)) ? "added" : "idle");
   };
@@ -41,7 +42,7 @@ export function SearchResultItem({ entry, online, onAdd }: {
         type="button"
         className={`ctl-add${state === "added" ? " ctl-add-done" : " primary"}`}
         onClick={add}
-        disabled={state === "adding"}
+        aria-disabled={state === "adding"}
         aria-busy={state === "adding"}
         aria-label={`Add “${entry.title}”${artist ? ` by ${artist}` : ""} to the queue`}
       >

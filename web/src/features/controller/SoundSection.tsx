@@ -77,7 +77,9 @@ export function SoundSection({ performance, player, commands, dispatch }: {
         offsetMs={performance.lyrics_offset}
         size={performance.lyrics_size}
         onNudge={(delta) => setPerformance("lyrics_offset", nudgeOffset(performance.lyrics_offset, delta), "Change the lyrics timing")}
-        onResetOffset={() => setPerformance("lyrics_offset", clampOffset(0), "Reset the lyrics timing")}
+        onResetOffset={() => {
+          if (performance.lyrics_offset !== 0) setPerformance("lyrics_offset", clampOffset(0), "Reset the lyrics timing");
+        }}
         onSize={(size) => setPerformance("lyrics_size", size, "Change the lyrics size")}
       />
     </section>

@@ -22,6 +22,7 @@ export function CreateRoomCard({ suggestedName, onCreated }: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const checked = checkRoomName(name);
     if ("problem" in checked) {
       setMessage(checked.problem);
@@ -96,7 +97,7 @@ export function CreateRoomCard({ suggestedName, onCreated }: {
           </div>
         )}
         {message && <p className="home-message" role="alert">{message}</p>}
-        <button type="submit" className="primary home-wide" data-testid="create-room" disabled={busy}>
+        <button type="submit" className="primary home-wide" data-testid="create-room" aria-disabled={busy}>
           {busy ? "Creating…" : "Create room"}
         </button>
       </form>

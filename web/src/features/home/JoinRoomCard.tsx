@@ -17,6 +17,7 @@ export function JoinRoomCard({ onJoined, onMissing }: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const roomId = code.trim();
     if (!roomId) {
       setMessage("Type the room's code (its name)");
@@ -83,7 +84,7 @@ export function JoinRoomCard({ onJoined, onMissing }: {
           </div>
         )}
         {message && <p className="home-message" role="alert">{message}</p>}
-        <button type="submit" className="primary home-wide" disabled={busy}>
+        <button type="submit" className="primary home-wide" aria-disabled={busy}>
           {busy ? "Checking…" : "Join"}
         </button>
       </form>
