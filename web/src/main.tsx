@@ -1,8 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+// The global styles first, so that each feature's own rules win ties against them.
+import "./styles.css";
 import { App } from "./app/App";
 import { registerServiceWorker } from "./pwa/register";
-import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -20,9 +20,11 @@ export function connectionLabel(status: Status, now: number, queued = 0): string
   }
 }
 
-export function ConnectionStatus({ status, socket, compact = false }: {
+export function ConnectionStatus({ status, socket, queued, compact = false }: {
   status: Status;
   socket?: ChorusSocket | null;
+  /** Changes waiting for the connection, when the page keeps its own (else the socket's queue). */
+  queued?: number;
   compact?: boolean;
 }) {
   const [now, setNow] = useState(() => Date.now());
@@ -31,7 +33,7 @@ export function ConnectionStatus({ status, socket, compact = false }: {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [status]);
-  const label = connectionLabel(status, now, socket?.queuedCount ?? 0);
+  const label = connectionLabel(status, now, queued ?? socket?.queuedCount ?? 0);
   return (
     <div
       className={`connection connection-${status.state}${compact ? " connection-compact" : ""}`}

@@ -78,11 +78,11 @@ describe("roomReducer", () => {
     expect(apply([{ name: "playback_pause", payload: {} }], view).performance.is_playing).toBe(false);
   });
 
-  it("lists the queue without the entry that is playing", () => {
+  it("lists every waiting song, the same song as the one playing too", () => {
     const view = apply([
       { name: "queue_update", payload: queue(2, 1, "playing", "next") },
       { name: "player_state", payload: player(10, 1, "playing") },
     ]);
-    expect(upcoming(view).map((item) => item.entry.id)).toEqual(["next"]);
+    expect(upcoming(view).map((item) => item.entry.id)).toEqual(["playing", "next"]);
   });
 });

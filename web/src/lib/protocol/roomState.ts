@@ -87,9 +87,10 @@ export function roomReducer(view: RoomView, message: RoomMessage): RoomView {
   }
 }
 
-/** The queue's items without the now-playing entry (as the original controller shows them). */
+/**
+ * The songs waiting, in order. Chorus never keeps the playing item in the queue (play_next pops
+ * it), so nothing is filtered: the same library song queued again by someone else must show.
+ */
 export function upcoming(view: RoomView): QueueItem[] {
-  const items = view.queue?.items ?? [];
-  const current = view.player?.entry?.id;
-  return current ? items.filter((item) => item.entry.id !== current) : items;
+  return view.queue?.items ?? [];
 }
