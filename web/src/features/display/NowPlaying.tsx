@@ -1,6 +1,7 @@
 // The song on now: title, artist and singer in type readable across a room, and the test hooks
 // (play state, audio clock) the end-to-end tests read.
 import type { KaraokeEntry } from "../../lib/protocol/types";
+import { MicIcon } from "./MicIcon";
 import type { PlaybackSnapshot } from "./usePlaybackSnapshot";
 
 export type ShownPlayState = "playing" | "paused" | "idle" | "loading";
@@ -43,7 +44,7 @@ export function NowPlaying({ entry, title, artist, singer, cover, snapshot }: {
         <h1 className="now-title">{title}</h1>
         <p className="now-meta">
           <span>{artist}</span>
-          {singer && <span className="now-singer"><span aria-hidden="true">🎤 </span>{singer}</span>}
+          {singer && <span className="now-singer"><MicIcon /><span className="visually-hidden">Sung by </span>{singer}</span>}
         </p>
       </div>
     </section>

@@ -41,7 +41,6 @@ export function PlayingScreen({ current, snapshot, view, joinUrl, status, socket
           title={title}
           cover={cover}
           performance={view.performance}
-          provider={provider}
         />
       )}
       {snapshot && <ProgressFooter snapshot={snapshot} provider={provider} />}

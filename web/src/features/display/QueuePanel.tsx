@@ -1,5 +1,6 @@
 // What comes after the current song: the next item with its singer, then a few more.
 import type { QueueItem } from "../../lib/protocol/types";
+import { MicIcon } from "./MicIcon";
 
 export function UpNext({ item, emptyText }: { item: QueueItem | null; emptyText: string }) {
   return (
@@ -10,7 +11,7 @@ export function UpNext({ item, emptyText }: { item: QueueItem | null; emptyText:
           <p className="up-next-title">{item.entry.title}</p>
           <p className="up-next-meta">
             {item.entry.artist}
-            {item.singer && <span className="up-next-singer"><span aria-hidden="true">🎤 </span>{item.singer}</span>}
+            {item.singer && <span className="up-next-singer"><MicIcon /><span className="visually-hidden">Sung by </span>{item.singer}</span>}
           </p>
         </>
       ) : (
@@ -30,7 +31,7 @@ export function QueueList({ items, startNumber, total }: { items: QueueItem[]; s
         {items.map((item) => (
           <li key={item.id}>
             <span className="queue-title">{item.entry.title}</span>
-            <span className="queue-meta">{item.singer ? `🎤 ${item.singer}` : item.entry.artist}</span>
+            <span className="queue-meta">{item.singer ? <><MicIcon /><span className="visually-hidden">Sung by </span>{item.singer}</> : item.entry.artist}</span>
           </li>
         ))}
       </ol>

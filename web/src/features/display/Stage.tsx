@@ -9,14 +9,13 @@ import { SKIP_FAILED_AFTER_MS } from "./usePlaybackFlow";
 import { useLyrics } from "./useLyrics";
 import type { PlaybackSnapshot } from "./usePlaybackSnapshot";
 
-export function Stage({ playback, snapshot, song, title, cover, performance, provider }: {
+export function Stage({ playback, snapshot, song, title, cover, performance }: {
   playback: Playback;
   snapshot: PlaybackSnapshot;
   song: LibrarySong | null;
   title: string;
   cover: string | null;
   performance: PerformanceState;
-  provider: string | null;
 }) {
   return (
     <main className="display-stage">
@@ -30,9 +29,6 @@ export function Stage({ playback, snapshot, song, title, cover, performance, pro
           <p className="stage-detail">{snapshot.error}</p>
           <p className="stage-detail muted">Moving on to the next song in {SKIP_FAILED_AFTER_MS / 1000} seconds…</p>
         </div>
-      )}
-      {playback.kind === "embed" && !snapshot.reportsProgress && snapshot.status !== "error" && (
-        <p className="stage-note">Playing in {provider ?? "the provider"}’s player: its progress is not reported here.</p>
       )}
     </main>
   );

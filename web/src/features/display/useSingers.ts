@@ -28,6 +28,7 @@ function readSaved(roomId: string): Started | null {
 export function useSingers(socket: ChorusSocket | null, roomId: string): (entryId: string) => string | null {
   const queue = useRef<QueueItem[]>([]);
   const started = useRef<Started | null>(null);
+  const lastVersion = useRef(0);
 
   useEffect(() => {
     if (!socket) return;
@@ -38,7 +39,10 @@ export function useSingers(socket: ChorusSocket | null, roomId: string): (entryI
     const stopPlayer = socket.on("player_state", (payload) => {
       const state = payload as PlayerState | null;
       const entry = state?.entry;
-      if (!entry || !isFreshStart(state)) return;
+      // The server sends its stored state again with each queue change: only a newer one is a start.
+      if (!entry || typeof state.version !== "number" || state.version <= lastVersion.current) return;
+      lastVersion.current = state.version;
+      if (!isFreshStart(state)) return;
       const items = queue.current;
       const item = items[0]?.entry.id === entry.id ? items[0] : items.find((candidate) => candidate.entry.id === entry.id);
       if (item) started.current = { entryId: entry.id, singer: item.singer ?? null };
