@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideOnPlayerState, isFreshStart, playerReport, rememberReport } from "./flow";
+import { decideOnPlayerState, isFreshStart, playerReport, rememberReport, roomMovedOn } from "./flow";
 import type { KaraokeEntry, PlayerState } from "../../lib/protocol/types";
 
 const entry = (id: string): KaraokeEntry => ({
@@ -74,5 +74,18 @@ describe("reports", () => {
     expect(report.version).toBe(1_700_000_000_000);
     expect(report.timestamp).toBe(1_700_000_000_000);
     expect(isFreshStart(report)).toBe(false);
+  });
+});
+
+describe("roomMovedOn", () => {
+  it("is false while the room still names the song that ended", () => {
+    expect(roomMovedOn(state("a", { current_time: 100, duration: 100, version: 7 }), "a", 7)).toBe(false);
+    expect(roomMovedOn(state("a", { play_state: "finished", current_time: 100, duration: 100, version: 8 }), "a", 7)).toBe(false);
+  });
+
+  it("is true once another song, or the same one again, has started", () => {
+    expect(roomMovedOn(state("b", { version: 9 }), "a", 7)).toBe(true);
+    expect(roomMovedOn(state("a", { version: 9 }), "a", 7)).toBe(true);
+    expect(roomMovedOn(state(null, { play_state: "finished", version: 9 }), "a", 7)).toBe(true);
   });
 });

@@ -56,6 +56,16 @@ export function decideOnPlayerState(
   };
 }
 
+/**
+ * Whether the room has already left the song that ended here (`endedVersion` is the player
+ * state's version when it ended): another display, or a controller, asked for the next song, so
+ * asking again would skip one.
+ */
+export function roomMovedOn(state: PlayerState | null, endedEntryId: string, endedVersion: number | null): boolean {
+  if (!state?.entry || state.entry.id !== endedEntryId) return true;
+  return isFreshStart(state) && state.version !== endedVersion;
+}
+
 /** The reports kept to recognise stale echoes: the last few sent. */
 export function rememberReport(reports: readonly SentReport[], report: SentReport, limit = 8): SentReport[] {
   return [...reports, report].slice(-limit);

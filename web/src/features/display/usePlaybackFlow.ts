@@ -5,7 +5,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChorusSocket, ConnectionStatus } from "../../lib/protocol/ChorusSocket";
 import type { RoomView } from "../../lib/protocol/roomState";
 import type { KaraokeEntry } from "../../lib/protocol/types";
-import { decideOnPlayerState, playerReport, rememberReport, type ReportedPlayState, type SentReport } from "./flow";
+import {
+  decideOnPlayerState, playerReport, rememberReport, roomMovedOn, type ReportedPlayState, type SentReport,
+} from "./flow";
 import { LibraryPlayback } from "./playback/LibraryPlayback";
 import type { MixRequest, Playback, PlaybackStatus } from "./playback/Playback";
 import { UrlPlayback } from "./playback/UrlPlayback";
@@ -22,6 +24,11 @@ export const SKIP_FAILED_AFTER_MS = 8_000;
 /** How long the display watches for its own late reports of a song it left. */
 const STALE_REPORT_WINDOW_MS = 15_000;
 const ADVANCE_RETRY_MS = 3_000;
+/**
+ * Asking for the next song waits a random moment first: with two displays in a room both reach the
+ * end, and the later one then sees that the room has moved on instead of skipping a song.
+ */
+const ADVANCE_JITTER_MS = [150, 750] as const;
 
 function reportedState(status: PlaybackStatus): ReportedPlayState {
   switch (status) {
@@ -57,7 +64,8 @@ export function usePlaybackFlow(options: {
   const volumeRef = useRef(volume);
   const reports = useRef<SentReport[]>([]);
   const left = useRef<{ reports: SentReport[]; until: number }>({ reports: [], until: 0 });
-  const advance = useRef<{ entryId: string; sent: boolean } | null>(null);
+  /** A song that ended here: `due` once its wait is over, `sent` while play_next is on its way. */
+  const advance = useRef<{ entryId: string; endedVersion: number | null; due: boolean; sent: boolean } | null>(null);
 
   const mixRequest = useCallback((): MixRequest => ({
     vocal: viewRef.current.performance.vocal_volume,
@@ -83,8 +91,8 @@ export function usePlaybackFlow(options: {
   /** Asks for the next song once the room still names the one that ended (and the socket is up). */
   const tryAdvance = useCallback(() => {
     const pending = advance.current;
-    if (!pending || pending.sent || !socket?.isReady || viewRef.current.resyncing) return;
-    if (viewRef.current.player?.entry?.id !== pending.entryId) return;
+    if (!pending || !pending.due || pending.sent || !socket?.isReady || viewRef.current.resyncing) return;
+    if (roomMovedOn(viewRef.current.player, pending.entryId, pending.endedVersion)) return;
     pending.sent = true;
     socket.request("play_next").catch((error: unknown) => {
       pending.sent = false;
@@ -94,6 +102,16 @@ export function usePlaybackFlow(options: {
       }, ADVANCE_RETRY_MS);
     });
   }, [socket]);
+
+  const requestAdvance = useCallback((entryId: string) => {
+    const pending = { entryId, endedVersion: viewRef.current.player?.version ?? null, due: false, sent: false };
+    advance.current = pending;
+    const [least, most] = ADVANCE_JITTER_MS;
+    setTimeout(() => {
+      pending.due = true;
+      if (advance.current === pending) tryAdvance();
+    }, least + Math.random() * (most - least));
+  }, [tryAdvance]);
 
   const switchTo = useCallback((next: CurrentSong | null) => {
     const previous = currentRef.current;
@@ -156,13 +174,9 @@ export function usePlaybackFlow(options: {
       last = playback.status;
       report();
       if (playback.status === "ended") {
-        advance.current = { entryId: entry.id, sent: false };
-        tryAdvance();
+        requestAdvance(entry.id);
       } else if (playback.status === "error" && !skipTimer) {
-        skipTimer = setTimeout(() => {
-          advance.current = { entryId: entry.id, sent: false };
-          tryAdvance();
-        }, SKIP_FAILED_AFTER_MS);
+        skipTimer = setTimeout(() => requestAdvance(entry.id), SKIP_FAILED_AFTER_MS);
       }
     });
     const ticker = setInterval(() => {
@@ -173,7 +187,7 @@ export function usePlaybackFlow(options: {
       clearInterval(ticker);
       if (skipTimer) clearTimeout(skipTimer);
     };
-  }, [current, report, tryAdvance]);
+  }, [current, report, requestAdvance]);
 
   // An end reached while offline is acted on once the room is back.
   useEffect(() => {
@@ -195,9 +209,9 @@ export function usePlaybackFlow(options: {
     const pause = () => currentRef.current?.playback.pause();
     const reset = () => {
       const song = currentRef.current;
-      if (!song) return;
-      // As the server's reset_performance: back to the start, paused.
-      song.playback.pause();
+      if (!song || song.playback.status === "error") return;
+      // Back to the start, playing on if it was playing: the report that follows also puts the
+      // room's is_playing (which reset_performance cleared) right again.
       song.playback.seek(0);
       report();
     };
