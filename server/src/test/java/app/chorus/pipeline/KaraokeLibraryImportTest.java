@@ -120,6 +120,12 @@ class KaraokeLibraryImportTest {
                 .header("Range", "bytes=240-479").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(graphics, 240, 480));
+        // As a browser asks: the file's own bytes, not a compressed body under their length.
+        HttpResponse<byte[]> browser = http.send(HttpRequest.newBuilder(server.http("/api/songs/" + songId + "/cdg"))
+                .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(browser.statusCode()).isEqualTo(200);
+        assertThat(browser.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(browser.body()).isEqualTo(graphics);
         assertThat(staged()).as("no staged file stays behind").isEmpty();
     }
 

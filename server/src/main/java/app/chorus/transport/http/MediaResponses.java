@@ -23,6 +23,9 @@ final class MediaResponses {
 
     static void send(Context context, StoredMedia media, String downloadName) throws IOException {
         long size = media.size();
+        // The length and ranges are of the file's own bytes: a compressed body would contradict
+        // them (browsers ask for gzip on every request, and CD+G's octet-stream compresses).
+        context.disableCompression();
         context.header("Accept-Ranges", "bytes");
         context.header("Content-Disposition", "inline; filename*=UTF-8''"
                 + URLEncoder.encode(downloadName, StandardCharsets.UTF_8).replace("+", "%20"));
