@@ -18,7 +18,6 @@ import { loadSingerName, saveSingerName } from "./storage";
 import { Toasts } from "./Toasts";
 import { useCommands } from "./useCommands";
 import { useControllerActions } from "./useControllerActions";
-import { useNowSinger } from "./useNowSinger";
 import { useToasts } from "./useToasts";
 import "./controller.css";
 import { Icon } from "./Icon";
@@ -34,7 +33,7 @@ function ControllerRoom({ roomId, onRetry }: { roomId: string; onRetry: () => vo
   const { toasts, notify, dismiss } = useToasts();
   const commands = useCommands(socket, status, notify);
   const [singer, setSinger] = useState(() => loadSingerName());
-  const nowSinger = useNowSinger(socket);
+  const nowSinger = view.player?.singer ?? null;
   const [inviting, setInviting] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const { remember } = useRecentRooms();

@@ -1,5 +1,6 @@
 // The TV display of a room (`/display/{roomId}`): plays what the room's queue brings up and shows
 // the lyrics, the queue and how to join.
+import { useCallback } from "react";
 import { useRoom } from "../../lib/protocol/hooks";
 import { joinUrl } from "./format";
 import { IdleScreen } from "./IdleScreen";
@@ -7,14 +8,15 @@ import { PlayingScreen } from "./PlayingScreen";
 import { StartOverlay } from "./StartOverlay";
 import { useAudioUnlock } from "./useAudioUnlock";
 import { usePlaybackFlow } from "./usePlaybackFlow";
-import { useSingers } from "./useSingers";
 import { usePlaybackSnapshot } from "./usePlaybackSnapshot";
 import "./display.css";
 
 export function DisplayPage({ roomId }: { roomId: string }) {
   const { view, status, socket } = useRoom(roomId, "display");
   const audio = useAudioUnlock();
-  const singerFor = useSingers(socket, roomId);
+  // The server names the singer of the current item on its player states.
+  const player = view.player;
+  const singerFor = useCallback((entryId: string) => (player?.entry?.id === entryId ? player.singer ?? null : null), [player]);
   const { current, notice } = usePlaybackFlow({ view, socket, status, context: audio.context, singerFor });
   const snapshot = usePlaybackSnapshot(current?.playback ?? null);
   const url = joinUrl(window.location.origin, roomId);

@@ -37,6 +37,8 @@ export interface PlayerState {
   volume: number;
   version: number;
   timestamp: number;
+  /** Chorus only: who sings the current item, when the state is about it. */
+  singer?: string | null;
 }
 
 export type LyricsSize = "small" | "medium" | "large";

@@ -16,7 +16,7 @@ public sealed interface RoomEvent {
     }
 
     /** {@code player_state}. */
-    record PlayerStateChanged(PlayerState state, Audience audience) implements RoomEvent {
+    record PlayerStateChanged(PlayerState state, String singer, Audience audience) implements RoomEvent {
     }
 
     /** {@code play_song} or {@code pause_song}, to displays. */

@@ -126,7 +126,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             case SetPlaying setPlaying -> next.events.add(new RoomEvent.PlaybackRequested(setPlaying.play(), Audience.DISPLAYS));
             case SetVolume setVolume -> next.events.add(new RoomEvent.VolumeRequested(setVolume.volume(), Audience.DISPLAYS));
             case ReportPlayerState report -> next.reportPlayerState(report.state());
-            case VideoLoaded loaded -> next.events.add(new PlayerStateChanged(next.stamp(loaded.state()), Audience.CONTROLLERS));
+            case VideoLoaded loaded -> next.events.add(next.playerEvent(next.stamp(loaded.state()), Audience.CONTROLLERS));
             case RelayQueue relay -> next.events.add(next.queueEvent(Audience.CONTROLLERS));
             case ApplyResolvedUrl resolved -> next.applyResolvedUrl(resolved);
             case JoinPerformance join -> next.events.add(
@@ -219,7 +219,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             events.add(new ClientCount(members.size(), joiner));
             events.add(new QueueChanged(List.copyOf(queue), queueVersion, queueTimestamp, joiner));
             if (player != null) {
-                events.add(new PlayerStateChanged(player, joiner));
+                events.add(playerEvent(player, joiner));
             }
             if (member.type() == ClientType.CONTROLLER) {
                 events.add(new LeaderStatus(leaderId != null && leaderId == member.connectionId(), joiner));
@@ -353,6 +353,12 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             throw new RoomRejection(RoomRejection.NOT_FOUND, "Item not found");
         }
 
+        /** A player_state event, naming the singer of the current item when the state is about it. */
+        PlayerStateChanged playerEvent(PlayerState state, Audience audience) {
+            boolean aboutCurrent = current != null && state.entry() != null && current.entry().id().equals(state.entry().id());
+            return new PlayerStateChanged(state, aboutCurrent ? current.singer() : null, audience);
+        }
+
         /** Hands the player an item (from its start, playing), or tells it to finish when there is none. */
         private void play(QueueItem item) {
             current = item;
@@ -364,7 +370,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
             if (item != null) {
                 played = item;
             }
-            events.add(new PlayerStateChanged(player, Audience.EVERYONE));
+            events.add(playerEvent(player, Audience.EVERYONE));
             roomStateBlock(true);
         }
 
@@ -374,7 +380,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
                 durableChange = true;
             }
             player = stamped;
-            events.add(new PlayerStateChanged(stamped, Audience.EVERYONE));
+            events.add(playerEvent(stamped, Audience.EVERYONE));
         }
 
         void applyResolvedUrl(ApplyResolvedUrl resolved) {
@@ -454,7 +460,7 @@ public record RoomState(String id, RoomSettings settings, RoomLimits limits, Lis
         private void roomStateBlock(boolean prefetch) {
             events.add(queueEvent(Audience.EVERYONE));
             if (player != null) {
-                events.add(new PlayerStateChanged(player, Audience.DISPLAYS));
+                events.add(playerEvent(player, Audience.DISPLAYS));
             }
             if (prefetch) {
                 List<QueueItem> unresolved = queue.stream().limit(PREFETCH_DEPTH)

@@ -105,10 +105,10 @@ class RoomLineupTest {
         assertThat(room.player().playState()).isEqualTo(PlayState.PLAYING);
         assertThat(room.player().currentTime()).isZero();
         // What /ws hears is what play_next sends; then the lineup, then the item played.
-        assertThat(events.get(0)).isEqualTo(new PlayerStateChanged(room.player(), Audience.EVERYONE));
+        assertThat(events.get(0)).isEqualTo(new PlayerStateChanged(room.player(), "Singer b", Audience.EVERYONE));
         assertThat(events.get(1)).isEqualTo(new QueueChanged(room.queue(), room.queueVersion(), room.queueTimestamp(),
                 Audience.EVERYONE));
-        assertThat(events.get(2)).isEqualTo(new PlayerStateChanged(room.player(), Audience.DISPLAYS));
+        assertThat(events.get(2)).isEqualTo(new PlayerStateChanged(room.player(), "Singer b", Audience.DISPLAYS));
         assertThat(events.subList(events.size() - 2, events.size()))
                 .containsExactly(new LineupChanged(room.lineup()), new ItemPlayed(room.current()));
     }
@@ -157,7 +157,7 @@ class RoomLineupTest {
 
         assertThat(lineup()).containsExactly("b@0", "c@1");
         assertThat(room.player().entry()).isEqualTo(song("b"));
-        assertThat(events).contains(new PlayerStateChanged(room.player(), Audience.EVERYONE));
+        assertThat(events).contains(new PlayerStateChanged(room.player(), "Singer b", Audience.EVERYONE));
         assertThat(events.getLast()).isEqualTo(new ItemPlayed(room.current()));
     }
 

@@ -94,9 +94,9 @@ class RoomStateTest {
         assertThat(events).hasSize(7);
         assertThat(events.get(0)).isInstanceOf(QueueChanged.class);
         assertThat(events.get(1)).isInstanceOf(PrefetchNeeded.class);
-        assertThat(events.get(2)).isEqualTo(new PlayerStateChanged(room.player(), Audience.EVERYONE));
+        assertThat(events.get(2)).isEqualTo(new PlayerStateChanged(room.player(), null, Audience.EVERYONE));
         assertThat(((QueueChanged) events.get(3)).items()).isEmpty();
-        assertThat(events.get(4)).isEqualTo(new PlayerStateChanged(room.player(), Audience.DISPLAYS));
+        assertThat(events.get(4)).isEqualTo(new PlayerStateChanged(room.player(), null, Audience.DISPLAYS));
         assertThat(events.get(5)).isEqualTo(new RoomEvent.LineupChanged(room.lineup()));
         assertThat(events.get(6)).isEqualTo(new RoomEvent.ItemPlayed(room.current()));
         assertThat(room.current().entry()).isEqualTo(song("a"));
@@ -154,7 +154,7 @@ class RoomStateTest {
 
         assertThat(room.player().version()).isGreaterThan(farFuture);
         assertThat(room.player().timestamp()).isEqualTo(now.toEpochMilli() / 1000.0);
-        assertThat(report.events()).containsExactly(new PlayerStateChanged(room.player(), Audience.EVERYONE));
+        assertThat(report.events()).containsExactly(new PlayerStateChanged(room.player(), null, Audience.EVERYONE));
         long reported = room.player().version();
 
         apply(new RoomCommand.PlayNext());

@@ -6,6 +6,7 @@ import app.chorus.rooms.RoomEvent;
 import app.chorus.transport.PerformanceJson;
 import app.chorus.transport.websocket.OutgoingFrame;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.Map;
  * frame that can be written to any number of sockets as is. Thread-safe.
  */
 final class WsFrames {
+    private static final TypeReference<LinkedHashMap<String, Object>> PLAYER_STATE_MAP =
+            new TypeReference<>() {
+            };
     private final ObjectMapper json;
     private final InstantSource clock;
 
@@ -64,7 +68,7 @@ final class WsFrames {
             case RoomEvent.ClientCount count -> frame("client_count", count.count());
             case RoomEvent.QueueChanged queue -> frame("queue_update",
                     new QueuePayload(WireItem.of(queue.items()), queue.version(), queue.timestamp()));
-            case RoomEvent.PlayerStateChanged player -> frame("player_state", player.state());
+            case RoomEvent.PlayerStateChanged player -> frame("player_state", playerPayload(player));
             case RoomEvent.PlaybackRequested playback -> frame(playback.play() ? "play_song" : "pause_song", Map.of());
             case RoomEvent.VolumeRequested volume -> frame("set_volume", volume.volume());
             case RoomEvent.LeaderStatus leader -> frame("leader_status", new LeaderPayload(leader.isLeader()));
@@ -77,6 +81,13 @@ final class WsFrames {
             case RoomEvent.LineupChanged lineup -> throw new IllegalArgumentException("The lineup is not sent on /ws");
             case RoomEvent.ItemPlayed played -> throw new IllegalArgumentException("The lineup is not sent on /ws");
         };
+    }
+
+    /** DisplayPlayerState plus Chorus's {@code singer} of the current item (null when unknown). */
+    private Map<String, Object> playerPayload(RoomEvent.PlayerStateChanged player) {
+        Map<String, Object> payload = json.convertValue(player.state(), PLAYER_STATE_MAP);
+        payload.put("singer", player.singer());
+        return payload;
     }
 
     /** A performance event, named and shaped as Socket.IO sends it too. */

@@ -258,6 +258,19 @@ class KaraokeFlowTest {
         assertThat(annQueued.get("entry").has("singer")).as("the entry keeps its seven keys").isFalse();
         JsonNode unnamed = queueHolding(display, "fJ9rUzIMcZQ");
         assertThat(unnamed.get("singer").isNull()).as("a blank singer is none").isTrue();
+
+        // Ann's song went to the player (an idle room plays it): a display that joins now still
+        // learns who is singing.
+        WsTestClient again = connect();
+        again.handshake("display");
+        String join = again.sendWithRequestId("join_room", object("room_id", "singers"));
+        JsonNode player;
+        do {
+            player = again.next();
+        } while (!player.get(0).asText().equals("player_state"));
+        assertThat(player.get(1).get("entry").get("id").asText()).isEqualTo("dQw4w9WgXcQ");
+        assertThat(player.get(1).get("singer").asText()).isEqualTo("Ann");
+        again.skipToAck(join);
     }
 
     /** The item of the first queue_update the client gets that holds the entry. */
