@@ -103,7 +103,7 @@ export function SongPage({ songId }: { songId: string }) {
       <section className="card stack" aria-labelledby="lyrics-heading">
         <h2 id="lyrics-heading">Lyrics</h2>
         <LyricsEditor songId={song.id} lyrics={lyrics} durationMs={playback.durationMs} timeMs={playback.timeMs}
-          playing={playback.playing} onSeek={playback.seek} onSaved={setLyrics} />
+          playing={playback.playing} onSeek={playback.seek} onTogglePlay={playback.togglePlay} onSaved={setLyrics} />
       </section>
     </main>
   );

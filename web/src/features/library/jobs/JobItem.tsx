@@ -6,7 +6,7 @@ import { jobAction } from "../libraryApi";
 import { ProgressBar } from "../ProgressBar";
 import { StatusBadge, statusLabel } from "../StatusBadge";
 import type { Job } from "../types";
-import { canCancel, canDismiss, canRetry, jobLabel, splitStatusMessage } from "./jobsState";
+import { canCancel, canDismiss, canRetry, isActive, jobLabel, splitStatusMessage } from "./jobsState";
 
 type Action = "cancel" | "retry" | "dismiss";
 
@@ -14,7 +14,10 @@ export function JobItem({ job, onDismissed }: { job: Job; onDismissed: (id: stri
   const [busy, setBusy] = useState<Action | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const label = jobLabel(job);
-  const { message, notes } = splitStatusMessage(job.status_message);
+  const split = splitStatusMessage(job.status_message);
+  const notes = split.notes;
+  // "Failed" or "Cancelled" again under the badge that already says so is noise.
+  const message = split.message.toLowerCase() === job.status ? "" : split.message;
 
   const run = async (action: Action) => {
     setBusy(action);
@@ -37,7 +40,7 @@ export function JobItem({ job, onDismissed }: { job: Job; onDismissed: (id: stri
         <StatusBadge status={job.status} />
       </div>
       <ProgressBar value={job.progress} label={`${label}: ${statusLabel(job.status)}`} tone={tone} />
-      {message && <p className="job-message muted">{message}{job.status !== "completed" && job.status !== "failed" ? ` · ${job.progress} %` : ""}</p>}
+      {message && <p className="job-message muted">{message}{isActive(job) ? ` · ${job.progress} %` : ""}</p>}
       {notes.length > 0 && (
         <details className="job-details">
           <summary>{notes.length} lookup note{notes.length === 1 ? "" : "s"}</summary>

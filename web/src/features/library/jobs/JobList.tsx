@@ -5,7 +5,8 @@ import { JobItem } from "./JobItem";
 import { canDismiss, isActive } from "./jobsState";
 import { jobAction } from "../libraryApi";
 
-const FIRST_SHOWN = 20;
+// Enough to follow a few imports without pushing the song list far down the page.
+const FIRST_SHOWN = 8;
 
 export function JobList({ jobs, polling, onDismissed }: {
   jobs: Job[];

@@ -5,20 +5,21 @@ import { describe } from "../../../lib/api";
 import { parseLrc } from "../../../lib/lyrics/timing";
 import { DetailedApiError, putLyrics } from "../libraryApi";
 import type { LyricsResponse } from "../types";
-import { lineIndexAt, nextStampable, previousStampable, rebaseEdit, stampLine } from "./lrcEdit";
+import { isStampable, lineAt, lineIndexAt, nextStampable, previousStampable, rebaseEdit, stampLine } from "./lrcEdit";
 import { LyricsOffset } from "./LyricsOffset";
 import { LyricsPreview } from "./LyricsPreview";
 import { StampBar } from "./StampBar";
 
 const orNull = (text: string) => (text.trim() === "" ? null : text);
 
-export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSeek, onSaved }: {
+export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSeek, onTogglePlay, onSaved }: {
   songId: string;
   lyrics: LyricsResponse;
   durationMs: number;
   timeMs: number;
   playing: boolean;
   onSeek: (ms: number) => void;
+  onTogglePlay: () => void;
   onSaved: (lyrics: LyricsResponse) => void;
 }) {
   const savedSynced = lyrics.syncedLyrics ?? "";
@@ -75,6 +76,11 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
     }
   };
 
+  // The marked line, or the next one that can take a time once edits moved the lines around it.
+  const markedLine = isStampable(lineAt(synced, stampIndex))
+    ? stampIndex
+    : [nextStampable(synced, stampIndex), nextStampable(synced, -1)].find((index) => index >= 0) ?? -1;
+
   const markLine = (index: number) => {
     if (index < 0) return;
     setStampIndex(index);
@@ -87,10 +93,11 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
   };
 
   const stamp = () => {
-    const next = stampLine(synced, stampIndex, timeMs);
+    if (markedLine < 0) return;
+    const next = stampLine(synced, markedLine, timeMs);
     setSynced(next);
-    const following = nextStampable(next, stampIndex);
-    markLine(following >= 0 ? following : stampIndex);
+    const following = nextStampable(next, markedLine);
+    markLine(following >= 0 ? following : markedLine);
   };
 
   const readCaret = () => {
@@ -103,13 +110,14 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
   return (
     <div className="lyrics-editor">
       <div className="stack">
-        <StampBar text={synced} index={stampIndex} timeMs={timeMs} playing={playing} onStamp={stamp}
-          onMove={(direction) => markLine(direction < 0 ? previousStampable(synced, stampIndex) : nextStampable(synced, stampIndex))} />
+        <StampBar text={synced} index={markedLine} timeMs={timeMs} playing={playing} onStamp={stamp} onTogglePlay={onTogglePlay}
+          onMove={(direction) => markLine(direction < 0 ? previousStampable(synced, markedLine) : nextStampable(synced, markedLine))} />
         <div>
           <label htmlFor="synced-lyrics">Synced lyrics (LRC: <code>[mm:ss.xx]</code> before each line)</label>
           <textarea id="synced-lyrics" ref={textarea} className="lyrics-text" rows={12} spellCheck={false}
             value={synced} data-testid="synced-lyrics"
-            onChange={(event) => setSynced(event.target.value)} onSelect={readCaret} />
+            onChange={(event) => setSynced(event.target.value)}
+            onSelect={readCaret} onClick={readCaret} onKeyUp={readCaret} />
           {synced.trim() === "" && plain.trim() !== "" && (
             <button type="button" className="ghost" onClick={() => { setSynced(plain); setStampIndex(nextStampable(plain, -1)); }}>
               Start syncing from the plain lyrics
@@ -144,7 +152,7 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
             </div>
           )}
         </div>
-        <LyricsOffset songId={songId} onShifted={onSaved}
+        <LyricsOffset songId={songId} savedSynced={lyrics.syncedLyrics} onShifted={onSaved}
           blockedReason={dirty ? "Save or revert your edits before shifting the timing." : null} />
       </div>
       <div className="stack lyrics-preview-column">

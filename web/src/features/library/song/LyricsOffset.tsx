@@ -1,5 +1,5 @@
 // Moving every synced line earlier or later at once, stored on the server (lyrics/shift).
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, describe } from "../../../lib/api";
 import { shiftLyrics } from "../libraryApi";
 import type { LyricsResponse } from "../types";
@@ -14,8 +14,10 @@ function explain(error: unknown): string {
   return `The lyrics could not be shifted: ${describe(error)}`;
 }
 
-export function LyricsOffset({ songId, blockedReason, onShifted }: {
+export function LyricsOffset({ songId, savedSynced, blockedReason, onShifted }: {
   songId: string;
+  /** The stored synced lyrics: once they change, an old "nothing to shift" no longer holds. */
+  savedSynced: string | null;
   /** Why shifting is not possible right now (unsaved edits), or null. */
   blockedReason: string | null;
   onShifted: (lyrics: LyricsResponse) => void;
@@ -24,6 +26,10 @@ export function LyricsOffset({ songId, blockedReason, onShifted }: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [total, setTotal] = useState(0);
+
+  useEffect(() => {
+    setError(null);
+  }, [savedSynced]);
 
   const shift = async (offsetMs: number) => {
     if (!Number.isInteger(offsetMs) || Math.abs(offsetMs) > LIMIT_MS) {

@@ -70,6 +70,7 @@ export function MetadataEditor({ song, onSaved }: { song: Song; onSaved: (song: 
                 onChange={(event) => {
                   const value = event.target.value;
                   setForm((current) => ({ ...current, [field.name]: value }));
+                  setErrors((current) => ({ ...current, [field.name]: undefined }));
                   setSaved(false);
                 }}
               />

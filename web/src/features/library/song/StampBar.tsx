@@ -10,13 +10,15 @@ function ownsSpace(target: EventTarget | null): boolean {
     || target.getAttribute("role") === "slider";
 }
 
-export function StampBar({ text, index, timeMs, playing, onStamp, onMove }: {
+export function StampBar({ text, index, timeMs, playing, onStamp, onMove, onTogglePlay }: {
   text: string;
   index: number;
   timeMs: number;
   playing: boolean;
   onStamp: () => void;
   onMove: (direction: -1 | 1) => void;
+  /** Play and pause from here: on a phone the player is screens away from the lyrics. */
+  onTogglePlay: () => void;
 }) {
   const line = lineAt(text, index);
   const stampable = index >= 0 && isStampable(line);
@@ -38,10 +40,13 @@ export function StampBar({ text, index, timeMs, playing, onStamp, onMove }: {
   return (
     <div className="stamp-bar" aria-label="Tap to sync" role="group">
       <div className="stamp-line">
-        <span className="muted small">{stampable ? `Line ${index + 1}${current !== null ? ` · now ${formatStamp(current)}` : " · no time yet"}` : "No line marked"}</span>
+        <span className="muted small">{stampable ? `Marked line · ${current !== null ? `now ${formatStamp(current)}` : "no time yet"}` : "No line marked"}</span>
         <strong className="stamp-text" data-testid="stamp-line-text">{stampable ? lineText(line) || "♪ (instrumental gap)" : "Click a line in the synced lyrics"}</strong>
       </div>
       <div className="row">
+        <button type="button" onClick={onTogglePlay} aria-label={playing ? "Pause the song" : "Play the song"} data-testid="stamp-play">
+          {playing ? "❚❚ Pause" : "▶ Play"}
+        </button>
         <button type="button" onClick={() => onMove(-1)} aria-label="Mark the previous line">↑</button>
         <button type="button" onClick={() => onMove(1)} aria-label="Mark the next line">↓</button>
         <button type="button" className="primary" data-testid="stamp-line" disabled={!stampable} onClick={onStamp}>

@@ -95,7 +95,7 @@ export function Waveform({ songId, timeMs, durationMs, onSeek, version }: {
         onKeyDown={onKey}
       />
       <div className="waveform-times muted">
-        <span>{formatDuration(timeMs)}</span>
+        <span>{formatDuration(Math.floor(timeMs / 1000) * 1000)}</span>
         {missing && <span>No waveform yet: it is made by the import.</span>}
         <span>{formatDuration(durationMs)}</span>
       </div>

@@ -9,6 +9,7 @@ export interface Playback {
   durationMs: number;
   playing: boolean;
   seek: (ms: number) => void;
+  togglePlay: () => void;
   /** Call before the `src` changes to another track: the new one starts where this one was. */
   keepPosition: () => void;
   audioEvents: {
@@ -50,6 +51,13 @@ export function usePlayback(knownDurationMs: number | null, track: Track | null)
     setTimeMs(Math.max(0, Math.round(ms)));
   }, []);
 
+  const togglePlay = useCallback(() => {
+    const audio = audioRef.current;
+    if (!audio) return;
+    if (audio.paused) void audio.play().catch(() => undefined);
+    else audio.pause();
+  }, []);
+
   const keepPosition = useCallback(() => {
     const audio = audioRef.current;
     if (audio) resume.current = { timeMs: audio.currentTime * 1000, play: !audio.paused };
@@ -71,6 +79,7 @@ export function usePlayback(knownDurationMs: number | null, track: Track | null)
     durationMs: mediaDurationMs || knownDurationMs || 0,
     playing,
     seek,
+    togglePlay,
     keepPosition,
     audioEvents: {
       onPlay: () => setPlaying(true),
