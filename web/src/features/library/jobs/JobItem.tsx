@@ -41,14 +41,6 @@ export function JobItem({ job, onDismissed }: { job: Job; onDismissed: (id: stri
       </div>
       <ProgressBar value={job.progress} label={`${label}: ${statusLabel(job.status)}`} tone={tone} />
       {message && <p className="job-message muted">{message}{isActive(job) ? ` · ${job.progress} %` : ""}</p>}
-      {notes.length > 0 && (
-        <details className="job-details">
-          <summary>{notes.length} lookup note{notes.length === 1 ? "" : "s"}</summary>
-          <ul className="job-notes muted">
-            {notes.map((note) => <li key={note}>{note}</li>)}
-          </ul>
-        </details>
-      )}
       {job.error && job.status === "failed" && <p className="error-text job-error">{job.error}</p>}
       <div className="row job-actions">
         {job.song_id && job.status === "completed" && (
@@ -70,6 +62,14 @@ export function JobItem({ job, onDismissed }: { job: Job; onDismissed: (id: stri
             aria-label={`Dismiss ${label}`}>
             {busy === "dismiss" ? "Dismissing…" : "Dismiss"}
           </button>
+        )}
+        {notes.length > 0 && (
+          <details className="job-details">
+            <summary>{notes.length} lookup note{notes.length === 1 ? "" : "s"}</summary>
+            <ul className="job-notes muted">
+              {notes.map((note) => <li key={note}>{note}</li>)}
+            </ul>
+          </details>
         )}
       </div>
       {failure && <p className="error-text" role="alert">{failure}</p>}

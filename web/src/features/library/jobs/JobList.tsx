@@ -6,7 +6,7 @@ import { canDismiss, isActive } from "./jobsState";
 import { jobAction } from "../libraryApi";
 
 // Enough to follow a few imports without pushing the song list far down the page.
-const FIRST_SHOWN = 8;
+const FIRST_SHOWN = 6;
 
 export function JobList({ jobs, polling, onDismissed }: {
   jobs: Job[];

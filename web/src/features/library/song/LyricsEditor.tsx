@@ -114,7 +114,8 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
           onMove={(direction) => markLine(direction < 0 ? previousStampable(synced, markedLine) : nextStampable(synced, markedLine))} />
         <div>
           <label htmlFor="synced-lyrics">Synced lyrics (LRC: <code>[mm:ss.xx]</code> before each line)</label>
-          <textarea id="synced-lyrics" ref={textarea} className="lyrics-text" rows={12} spellCheck={false}
+          {/* Unwrapped, as LRC editors show it: one line of text per timed line. */}
+          <textarea id="synced-lyrics" ref={textarea} className="lyrics-text" rows={12} spellCheck={false} wrap="off"
             value={synced} data-testid="synced-lyrics"
             onChange={(event) => setSynced(event.target.value)}
             onSelect={readCaret} onClick={readCaret} onKeyUp={readCaret} />
