@@ -30,8 +30,18 @@ export function SongPage({ songId }: { songId: string }) {
   const onJobs = useCallback((created: Job[]) => dispatch({ type: "known", jobs: created }), [dispatch]);
 
   useEffect(() => {
-    if (song) document.title = `${song.title} · Chorus library`;
+    if (!song) return;
+    document.title = `${song.title} · Chorus library`;
+    return () => {
+      document.title = "Chorus";
+    };
   }, [song]);
+
+  // A finished import or lookup may have made a track that failed to load before.
+  const updatedAt = song?.updatedAt;
+  useEffect(() => {
+    setFailedTracks(new Set());
+  }, [updatedAt]);
 
   const header = (
     <header className="library-header">

@@ -43,7 +43,8 @@ export function useJobs() {
         // The server is unreachable too; the connection status already says so.
       }
     };
-    void poll();
+    // No poll at once: a page that is just connecting gets its jobs_list in a moment, and a page
+    // that lost its socket still shows the list it had.
     const timer = setInterval(() => void poll(), POLL_INTERVAL_MS);
     return () => {
       stopped = true;
