@@ -1,10 +1,29 @@
 // HTTP calls to the Chorus API, with the server's error bodies turned into readable errors.
 
-/** A refused request: the HTTP status, the server's message and its error code when it has one. */
+/**
+ * A refused request: the HTTP status, the server's message, its error code and its `details`
+ * object (the field a VALIDATION_ERROR names, the problems of INVALID_LYRICS) when it has them.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string | null = null) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string | null = null,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "ApiError";
+  }
+
+  /** The field the server named (`details.field`), if any. */
+  get field(): string | null {
+    return typeof this.details.field === "string" ? this.details.field : null;
+  }
+
+  /** The per-line problems of INVALID_LYRICS. */
+  get problems(): string[] {
+    const problems = this.details.problems;
+    return Array.isArray(problems) ? problems.filter((item): item is string => typeof item === "string") : [];
   }
 }
 
@@ -25,23 +44,36 @@ export function errorMessage(body: unknown, status: number): { message: string; 
   return { message: `The server answered ${status}`, code: null };
 }
 
+/** A non-2xx answer's body as an ApiError (also for XMLHttpRequest uploads). */
+export function toApiError(status: number, body: unknown): ApiError {
+  const { message, code } = errorMessage(body, status);
+  const details = body && typeof body === "object" && typeof (body as { details?: unknown }).details === "object"
+    ? ((body as { details: Record<string, unknown> | null }).details ?? {})
+    : {};
+  return new ApiError(status, message, code, details);
+}
+
+/** A response text as JSON when it is JSON, else as the text itself (null when empty). */
+export function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Fetches JSON with the response headers; a non-2xx answer becomes an ApiError, a network failure a TypeError. */
+export async function apiResponse<T>(path: string, init: RequestInit = {}): Promise<{ body: T; headers: Headers }> {
+  const response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
+  const body = parseBody(await response.text());
+  if (!response.ok) throw toApiError(response.status, body);
+  return { body: body as T, headers: response.headers };
+}
+
 /** Fetches JSON; a non-2xx answer becomes an ApiError, a network failure a TypeError. */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
-  const text = await response.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  if (!response.ok) {
-    const { message, code } = errorMessage(body, response.status);
-    throw new ApiError(response.status, message, code);
-  }
-  return body as T;
+  return (await apiResponse<T>(path, init)).body;
 }
 
 /** A JSON request body. */

@@ -1,55 +1,6 @@
-// The library's HTTP calls. The shared `api()` drops an error's `details` (the field a
-// VALIDATION_ERROR names, the problems of INVALID_LYRICS) and the response headers (X-Total-Count),
-// which these pages need; this keeps both while still throwing the shared ApiError type.
-import { ApiError, errorMessage, json } from "../../lib/api";
+// The library's HTTP calls.
+import { api as call, apiResponse as request, json } from "../../lib/api";
 import type { ImportAnswer, Job, LyricsResponse, Song, SongListItem } from "./types";
-
-/** An ApiError that also carries the server's `details` object. */
-export class DetailedApiError extends ApiError {
-  constructor(status: number, message: string, code: string | null, readonly details: Record<string, unknown>) {
-    super(status, message, code);
-  }
-
-  /** The field the server named (`details.field`), if any. */
-  get field(): string | null {
-    return typeof this.details.field === "string" ? this.details.field : null;
-  }
-
-  /** The per-line problems of INVALID_LYRICS. */
-  get problems(): string[] {
-    const problems = this.details.problems;
-    return Array.isArray(problems) ? problems.filter((item): item is string => typeof item === "string") : [];
-  }
-}
-
-/** Turns a non-2xx answer's body into a DetailedApiError (shared with the upload's XHR). */
-export function toApiError(status: number, body: unknown): DetailedApiError {
-  const { message, code } = errorMessage(body, status);
-  const details = body && typeof body === "object" && typeof (body as { details?: unknown }).details === "object"
-    ? ((body as { details: Record<string, unknown> | null }).details ?? {})
-    : {};
-  return new DetailedApiError(status, message, code, details);
-}
-
-export function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<{ body: T; headers: Headers }> {
-  const response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
-  const body = parseBody(await response.text());
-  if (!response.ok) throw toApiError(response.status, body);
-  return { body: body as T, headers: response.headers };
-}
-
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  return (await request<T>(path, init)).body;
-}
 
 const songPath = (id: string) => `/api/songs/${encodeURIComponent(id)}`;
 

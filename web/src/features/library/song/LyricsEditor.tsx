@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { describe } from "../../../lib/api";
 import { parseLrc } from "../../../lib/lyrics/timing";
-import { DetailedApiError, putLyrics } from "../libraryApi";
+import { ApiError } from "../../../lib/api";
+import { putLyrics } from "../libraryApi";
 import type { LyricsResponse } from "../types";
 import { isStampable, lineAt, lineIndexAt, nextStampable, previousStampable, rebaseEdit, stampLine } from "./lrcEdit";
 import { LyricsOffset } from "./LyricsOffset";
@@ -69,7 +70,7 @@ export function LyricsEditor({ songId, lyrics, durationMs, timeMs, playing, onSe
         ? `Saved. ${answer.problems.length} line${answer.problems.length === 1 ? " was" : "s were"} skipped: ${answer.problems.slice(0, 5).join("; ")}`
         : "Lyrics saved.");
     } catch (failure) {
-      const problems = failure instanceof DetailedApiError ? failure.problems : [];
+      const problems = failure instanceof ApiError ? failure.problems : [];
       setError({ message: describe(failure), problems });
     } finally {
       setSaving(false);

@@ -2,7 +2,8 @@
 // from, and the server's objections show at the field they are about.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { describe } from "../../../lib/api";
-import { DetailedApiError, patchSong } from "../libraryApi";
+import { ApiError } from "../../../lib/api";
+import { patchSong } from "../libraryApi";
 import type { Song } from "../types";
 import { formChanged, formFromSong, METADATA_FIELDS, patchFromForm, rebaseForm, sourceLabel, type FieldErrors, type MetadataField } from "./metadataForm";
 
@@ -32,7 +33,7 @@ export function MetadataEditor({ song, onSaved }: { song: Song; onSaved: (song: 
       onSaved(await patchSong(song.id, changes));
       setSaved(true);
     } catch (error) {
-      const field = error instanceof DetailedApiError ? error.field : null;
+      const field = error instanceof ApiError ? error.field : null;
       if (field && METADATA_FIELDS.some((item) => item.name === field)) {
         setErrors({ [field as MetadataField]: describe(error) });
       } else {

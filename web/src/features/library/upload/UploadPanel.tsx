@@ -3,7 +3,7 @@
 import { useEffect, useReducer, useRef, useState, type DragEvent } from "react";
 import { describe } from "../../../lib/api";
 import type { Job } from "../types";
-import { DetailedApiError } from "../libraryApi";
+import { ApiError } from "../../../lib/api";
 import { droppedFiles, pickedFiles } from "./droppedFiles";
 import { sendUpload, UploadCancelled } from "./sendUpload";
 import { groupFiles, uploadsReducer, uploadsToStart, type PickedFile } from "./uploadPlan";
@@ -45,7 +45,7 @@ export function UploadPanel({ onJobs }: { onJobs: (jobs: Job[]) => void }) {
         },
         (error: unknown) => {
           if (error instanceof UploadCancelled) dispatch({ type: "cancelled", id });
-          else dispatch({ type: "failed", id, error: describe(error), code: error instanceof DetailedApiError ? error.code : null });
+          else dispatch({ type: "failed", id, error: describe(error), code: error instanceof ApiError ? error.code : null });
         },
       ).finally(() => {
         files.current.delete(id);

@@ -1,5 +1,5 @@
 // One upload request with XMLHttpRequest, whose upload.onprogress fetch() does not offer.
-import { parseBody, toApiError } from "../libraryApi";
+import { parseBody, toApiError } from "../../../lib/api";
 import type { ImportAnswer } from "../types";
 
 export class UploadCancelled extends Error {
