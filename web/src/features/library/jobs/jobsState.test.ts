@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "../types";
-import { INITIAL_JOBS, jobLabel, jobsReducer, librarySignature, mergeJob, splitStatusMessage, type JobsState } from "./jobsState";
+import { INITIAL_JOBS, canRetry, jobLabel, jobsReducer, librarySignature, mergeJob, splitStatusMessage, type JobsState } from "./jobsState";
 
 function job(id: string, overrides: Partial<Job> = {}): Job {
   return {
@@ -115,5 +115,18 @@ describe("splitStatusMessage", () => {
     });
     expect(splitStatusMessage(null)).toEqual({ message: "", notes: [] });
     expect(splitStatusMessage("Queued")).toEqual({ message: "Queued", notes: [] });
+  });
+});
+
+describe("canRetry", () => {
+  it("offers Retry for a failed or cancelled URL import, not for a running one", () => {
+    expect(canRetry(job("a", { kind: "import_url", status: "failed" }))).toBe(true);
+    expect(canRetry(job("b", { kind: "import_url", status: "cancelled" }))).toBe(true);
+    expect(canRetry(job("c", { kind: "import_url", status: "processing" }))).toBe(false);
+  });
+
+  it("does not offer it for a file import, whose uploaded file the server has removed", () => {
+    expect(canRetry(job("d", { kind: "import_file", status: "failed" }))).toBe(false);
+    expect(canRetry(job("e", { kind: "import_file", status: "cancelled" }))).toBe(false);
   });
 });

@@ -81,7 +81,11 @@ export function sortNewestFirst(jobs: Job[]): Job[] {
 const ACTIVE: JobStatus[] = ["pending", "downloading", "processing", "finalizing"];
 
 export const canCancel = (job: Job) => ACTIVE.includes(job.status);
-export const canRetry = (job: Job) => job.status === "failed" || job.status === "cancelled";
+/**
+ * Whether Retry can work: the server removes an upload's staged file when its job ends, however it
+ * ends, so a finished file import can only be uploaded again; URL imports and lookups can retry.
+ */
+export const canRetry = (job: Job) => (job.status === "failed" || job.status === "cancelled") && job.kind !== "import_file";
 export const canDismiss = (job: Job) => job.status === "completed" || job.status === "failed" || job.status === "cancelled";
 export const isActive = (job: Job) => ACTIVE.includes(job.status);
 
