@@ -3,7 +3,7 @@ import { DEFAULT_JITTER_CONFIG, JitterBuffer, type BufferedChunk, type JitterCon
 
 const CONFIG: JitterConfig = {
   ...DEFAULT_JITTER_CONFIG,
-  startBufferSec: 0.5, maxBufferSec: 2, underrunStepSec: 0.25, scheduleAheadSec: 0.75, startLeadSec: 0.05, gapDeadlineSec: 0.12,
+  startBufferSec: 0.5, maxBufferSec: 2, latencySlackSec: 1, underrunStepSec: 0.25, scheduleAheadSec: 0.75, startLeadSec: 0.05, gapDeadlineSec: 0.12,
 };
 
 function chunk(sequenceNumber: number, durationSec = 0.25): BufferedChunk<string> {
@@ -127,6 +127,21 @@ describe("JitterBuffer scheduling", () => {
     const started = buffer.take(2.2);
     expect(seqs(started)).toEqual([2, 3, 4]);
     expect(started[0].startTime).toBeGreaterThan(2.2);
+  });
+
+  it("drops the oldest audio when a burst while playing would leave the listener behind live", () => {
+    const buffer = new JitterBuffer<string>(CONFIG);
+    buffer.push(chunk(0));
+    buffer.push(chunk(1));
+    buffer.take(0); // 0.55 s scheduled
+    for (let seq = 2; seq < 10; seq++) buffer.push(chunk(seq));
+    const started = buffer.take(0);
+    // At most target (0.5) + slack (1) held: 0.55 s scheduled, and the newest 3 of the 8 waiting.
+    expect(buffer.stats(0).bufferedSec).toBeCloseTo(1.3);
+    expect(buffer.stats(0).overflowDropped).toBe(5);
+    expect(seqs(started)).toEqual([7]);
+    expect(started[0].startTime).toBeCloseTo(0.55);
+    expect(buffer.stats(0).gapsSkipped).toBe(0);
   });
 
   it("drops the oldest waiting audio when more than the maximum is held", () => {

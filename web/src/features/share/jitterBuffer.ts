@@ -9,6 +9,11 @@ export interface JitterConfig {
   startBufferSec: number;
   /** The most audio held; beyond it the oldest is dropped, so a listener does not drift behind live. */
   maxBufferSec: number;
+  /**
+   * While playing, audio held beyond target + this is dropped (oldest first): a burst after a stall
+   * or a newcomer's backlog would otherwise keep the listener that far behind live for good.
+   */
+  latencySlackSec: number;
   /** How much each underrun raises the target (up to maxBufferSec): a flaky network earns more cushion. */
   underrunStepSec: number;
   /** How far ahead chunks are handed to Web Audio; the rest stays here, where a late one can still be placed. */
@@ -24,6 +29,7 @@ export interface JitterConfig {
 export const DEFAULT_JITTER_CONFIG: JitterConfig = {
   startBufferSec: 0.5,
   maxBufferSec: 3,
+  latencySlackSec: 0.5,
   underrunStepSec: 0.25,
   scheduleAheadSec: 0.75,
   startLeadSec: 0.05,
@@ -129,7 +135,8 @@ export class JitterBuffer<T> {
       this.targetSec = Math.min(this.config.maxBufferSec, this.targetSec + this.config.underrunStepSec);
     }
     if (!this.playing && !this.start(now)) return [];
-    while (this.pending.length > 0 && this.nextTime - now + this.pendingSec() > this.config.maxBufferSec) {
+    const most = Math.min(this.config.maxBufferSec, this.targetSec + this.config.latencySlackSec);
+    while (this.pending.length > 0 && this.nextTime - now + this.pendingSec() > most) {
       this.dropOldest();
     }
     const started: ScheduledChunk<T>[] = [];
@@ -160,6 +167,10 @@ export class JitterBuffer<T> {
     this.nextSeq = null;
     this.nextTime = 0;
     this.targetSec = this.config.startBufferSec;
+  }
+
+  get isPlaying(): boolean {
+    return this.playing;
   }
 
   stats(now: number): JitterStats {
