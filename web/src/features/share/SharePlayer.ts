@@ -9,10 +9,12 @@ import { canDecodeOpus, OpusChunkDecoder, type DecodedChunk } from "./opusDecode
 /** How often the buffer is looked at between arrivals (gap deadlines and underruns depend on time). */
 const PUMP_INTERVAL_MS = 50;
 /**
- * Playback (re)starts only once frames have stopped coming for this long: a newcomer's backlog comes
- * as a burst, and starting amid it would keep the listener behind live by the rest of the burst.
+ * Playback (re)starts once frames have stopped coming for BURST_SETTLE_MS: a newcomer's backlog comes
+ * as a burst, and starting amid it would keep the listener behind live by the rest of the burst. A
+ * stream of small chunks (20 ms Opus packets) never pauses that long, so the wait is capped.
  */
 const BURST_SETTLE_MS = 40;
+const MAX_SETTLE_MS = 150;
 
 export type AudioOutputState = "running" | "suspended" | "closed" | "unavailable";
 
@@ -38,6 +40,7 @@ export class SharePlayer {
   private problem: string | null = null;
   private malformedFrames = 0;
   private lastArrivalMs = 0;
+  private readySinceMs: number | null = null;
   private stopped = false;
   private volume: number;
 
@@ -198,7 +201,12 @@ export class SharePlayer {
     const context = this.context;
     const gain = this.gain;
     if (this.stopped || !context || !gain || context.state !== "running") return;
-    if (!this.jitter.isPlaying && performance.now() - this.lastArrivalMs < BURST_SETTLE_MS) return;
+    if (this.jitter.canStart) {
+      const nowMs = performance.now();
+      this.readySinceMs ??= nowMs;
+      if (nowMs - this.lastArrivalMs < BURST_SETTLE_MS && nowMs - this.readySinceMs < MAX_SETTLE_MS) return;
+    }
+    this.readySinceMs = null;
     for (const chunk of this.jitter.take(context.currentTime)) {
       const source = context.createBufferSource();
       source.buffer = chunk.payload;

@@ -18,14 +18,17 @@ describe("JitterBuffer start", () => {
   it("waits until the start buffer is filled, then starts a little after now", () => {
     const buffer = new JitterBuffer<string>(CONFIG);
     buffer.push(chunk(0));
+    expect(buffer.canStart).toBe(false);
     expect(buffer.take(1)).toEqual([]);
     expect(buffer.stats(1).state).toBe("buffering");
     buffer.push(chunk(1));
+    expect(buffer.canStart).toBe(true);
     const started = buffer.take(1);
     expect(seqs(started)).toEqual([0, 1]);
     expect(started[0].startTime).toBeCloseTo(1.05);
     expect(started[1].startTime).toBeCloseTo(1.3);
     expect(buffer.stats(1).state).toBe("playing");
+    expect(buffer.canStart).toBe(false);
   });
 
   it("says it is waiting before any audio came", () => {

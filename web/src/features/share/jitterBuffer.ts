@@ -173,6 +173,11 @@ export class JitterBuffer<T> {
     return this.playing;
   }
 
+  /** Whether take() would start playback now: not playing, with the target buffered. */
+  get canStart(): boolean {
+    return !this.playing && this.pending.length > 0 && this.pendingSec() >= this.targetSec;
+  }
+
   stats(now: number): JitterStats {
     this.countPlayed(now);
     const ahead = this.playing ? Math.max(0, this.nextTime - now) : 0;

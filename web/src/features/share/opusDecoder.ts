@@ -1,9 +1,9 @@
 // Opus chunks decoded with WebCodecs. Each share chunk is handed to the decoder as one packet; the
-// decoder answers asynchronously, so its output is matched back to the chunk by timestamp.
+// decoder answers asynchronously and in order, one AudioData per packet. Its output timestamps cannot
+// name the chunk (Chrome restamps them from the first input plus the decoded durations), so outputs
+// are matched to chunks in decode order.
 import type { AudioFrameHeader } from "./audioFrame";
 
-/** Chunk timestamps given to the decoder: one second per sequence number, far more than a chunk lasts. */
-const MICROSECONDS_PER_SEQUENCE = 1_000_000;
 /** Headers kept for chunks in the decoder; a decoder that falls this far behind has lost some. */
 const MAX_IN_FLIGHT = 200;
 
@@ -19,7 +19,9 @@ export interface DecodedChunk {
 export class OpusChunkDecoder {
   private decoder: AudioDecoder | null = null;
   private configured = "";
-  private readonly inFlight = new Map<number, AudioFrameHeader>();
+  private inFlight: AudioFrameHeader[] = [];
+  /** The chunk of the latest output: a packet decoding into more than one AudioData extends it. */
+  private lastDecoded: AudioFrameHeader | null = null;
 
   constructor(
     private readonly onDecoded: (chunk: DecodedChunk) => void,
@@ -34,28 +36,26 @@ export class OpusChunkDecoder {
     }
     const decoder = this.decoder;
     if (!decoder || decoder.state !== "configured") return;
-    this.inFlight.set(header.sequenceNumber, header);
-    if (this.inFlight.size > MAX_IN_FLIGHT) this.inFlight.delete(this.inFlight.keys().next().value as number);
+    this.inFlight.push(header);
+    if (this.inFlight.length > MAX_IN_FLIGHT) this.inFlight.shift();
     try {
-      decoder.decode(new EncodedAudioChunk({
-        type: "key",
-        timestamp: header.sequenceNumber * MICROSECONDS_PER_SEQUENCE,
-        data: payload,
-      }));
+      decoder.decode(new EncodedAudioChunk({ type: "key", timestamp: header.timestamp * 1000, data: payload }));
     } catch (error) {
       this.onError(`An Opus chunk could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** Forgets chunks in flight (a reset stream): their audio would belong to the old one. */
+  /** Drops the chunks in flight (a reset stream): a fresh decoder, so no old output is taken for new. */
   forget(): void {
-    this.inFlight.clear();
+    this.close();
   }
 
   close(): void {
     if (this.decoder && this.decoder.state !== "closed") this.decoder.close();
     this.decoder = null;
-    this.inFlight.clear();
+    this.configured = "";
+    this.inFlight = [];
+    this.lastDecoded = null;
   }
 
   private open(header: AudioFrameHeader): void {
@@ -77,9 +77,9 @@ export class OpusChunkDecoder {
 
   private output(data: AudioData): void {
     try {
-      const sequenceNumber = Math.floor(data.timestamp / MICROSECONDS_PER_SEQUENCE);
-      const header = this.inFlight.get(sequenceNumber);
+      const header = this.inFlight.shift() ?? this.lastDecoded;
       if (!header) return;
+      this.lastDecoded = header;
       const buffer = new AudioBuffer({
         length: data.numberOfFrames, numberOfChannels: data.numberOfChannels, sampleRate: data.sampleRate,
       });
