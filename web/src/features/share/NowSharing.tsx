@@ -22,7 +22,7 @@ export function NowSharing({ code, title, artist, metadata, positionSec, listene
         ? <img className="share-cover" src={cover} alt={title ? `Cover of ${title}` : "Cover"} />
         : <div className="share-cover share-cover-empty" aria-hidden="true">♪</div>}
       <div className="share-now-text">
-        <p className="share-kicker">Live · code {code}</p>
+        <p className="share-kicker">{connecting ? `Code ${code}` : `Live · code ${code}`}</p>
         <h1 id="share-now-title" className="share-title" data-testid="share-title">{heading}</h1>
         <p className="share-artist" data-testid="share-artist">{artist ?? ""}</p>
         {total > 0 && (
