@@ -16,7 +16,9 @@ export function ShareCodeForm({ autoFocus = false, label = "Share code" }: { aut
       return;
     }
     setError(null);
-    navigate(`/share/${digits}`);
+    // The same code again (a share that ended and started afresh): the page listens anew.
+    if (window.location.pathname === `/share/${digits}`) window.location.reload();
+    else navigate(`/share/${digits}`);
   };
 
   return (
