@@ -30,6 +30,8 @@ export function ConnectionStatus({ status, socket, queued, compact = false }: {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (status.state !== "offline") return;
+    // From the moment the status changes: the last tick may be seconds old.
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [status]);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.config.StaticFilesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +91,7 @@ public final class HttpServer {
                 server.insertHandler(socketIo.upgradeHandler());
             });
             javalin.jetty.modifyServletContextHandler(socketIo::registerPolling);
-            if (settings.webDir() != null) {
-                javalin.staticFiles.add(settings.webDir().toString(), Location.EXTERNAL);
-            } else {
-                javalin.staticFiles.add("/web", Location.CLASSPATH);
-            }
+            serveWebApp(javalin.staticFiles);
             javalin.staticFiles.enableWebjars();
 
             Cors.register(javalin.routes);
@@ -120,6 +118,36 @@ public final class HttpServer {
             });
             javalin.routes.error(404, this::notFound);
         });
+    }
+
+    /**
+     * The web app's files: the bundled build (or {@code web-dir}). Vite names the files under
+     * {@code /assets} by their content hash, so browsers may keep them for a year; the rest
+     * (index.html, sw.js, the manifest) is checked on every load.
+     */
+    private void serveWebApp(StaticFilesConfig files) {
+        boolean external = settings.webDir() != null;
+        String directory = external ? settings.webDir().toString() : "/web";
+        Location location = external ? Location.EXTERNAL : Location.CLASSPATH;
+        boolean hasAssets = external ? Files.isDirectory(settings.webDir().resolve("assets"))
+                : HttpServer.class.getResource("/web/assets") != null;
+        if (hasAssets) {
+            files.add(assets -> {
+                assets.hostedPath = "/assets";
+                assets.directory = directory + "/assets";
+                assets.location = location;
+                assets.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+        }
+        boolean hasApp = external ? Files.isDirectory(settings.webDir())
+                : HttpServer.class.getResource("/web/index.html") != null;
+        if (hasApp) {
+            files.add(app -> {
+                app.directory = directory;
+                app.location = location;
+                app.mimeTypes.add("application/manifest+json", "webmanifest");
+            });
+        }
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

@@ -614,6 +614,26 @@ class HttpApiTest {
     }
 
     @Test
+    void theAppsHashedAssetsAreKeptForAYearAndTheRestCheckedOnEveryLoad() {
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(indexHtml());
+        assertThat(script.find()).as("index.html names its script bundle").isTrue();
+
+        HttpResponse<String> asset = server.get(script.group(1));
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+
+        HttpResponse<String> manifest = server.get("/manifest.webmanifest");
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type").orElse("")).startsWith("application/manifest+json");
+        assertThat(manifest.headers().firstValue("Cache-Control")).hasValue("max-age=0");
+        HttpResponse<String> worker = server.get("/sw.js");
+        assertThat(worker.statusCode()).isEqualTo(200);
+        assertThat(worker.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(worker.headers().firstValue("Cache-Control")).hasValue("max-age=0");
+    }
+
+    @Test
     void anyOtherGetPathFallsBackToTheFrontEndPage() {
         for (String path : List.of("/room/friday-night", "/controller", "/some/deep/link?x=1")) {
             HttpResponse<String> response = server.get(path);
