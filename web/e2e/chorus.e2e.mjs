@@ -5,8 +5,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ChorusServer, DESKTOP, PHONE, Screenshots, TV, launchBrowser, numberAttribute, until } from "./harness.mjs";
-import { melodyWav } from "./media.mjs";
+import { ChorusServer, DESKTOP, PHONE, SHARE_TOKEN, Screenshots, TV, launchBrowser, numberAttribute, until } from "./harness.mjs";
+import { melodyWav, sinePcm } from "./media.mjs";
 
 const ROOM = "e2e-party";
 let server;
@@ -137,6 +137,49 @@ describe("Chorus in a browser", () => {
     await controller.locator("[data-testid=search-result]", { hasText: "Sunset Serenade" }).first().waitFor({ timeout: 15_000 });
     await shots.take(controller, "found-upload");
     await page.close();
+  });
+
+  it("plays a live music share pushed to a phone, with its title, until the broadcaster stops", async () => {
+    const shots = new Screenshots("share listener");
+    const share = (path, body) => fetch(`${server.url}/api/share${path}`, {
+      method: "POST",
+      headers: { Authorization: SHARE_TOKEN, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.equal((await share("/start", { sessionId: "424242" })).status, 200);
+    const metadata = () => share("/424242/metadata", {
+      title: "Evening Broadcast", artist: "DJ Test", lyrics: null, hasSyncedLyrics: false,
+      elapsedSeconds: 1, totalSeconds: 180, thumbnailData: null, timestamp: Date.now(),
+    });
+    await metadata();
+    let sequence = 0;
+    const chunk = sinePcm(0.25).toString("base64");
+    const broadcaster = setInterval(() => {
+      sequence += 1;
+      void share("/424242/audio", {
+        data: chunk, sampleRate: 44_100, channels: 2, timestamp: Date.now(), sequenceNumber: sequence, format: "pcm_f32le",
+      });
+      if (sequence % 4 === 0) void metadata();
+    }, 250);
+    try {
+      const page = await (await browser.newContext(PHONE)).newPage();
+      await page.goto(`${server.url}/share`);
+      await page.locator("[data-testid=share-code]").fill("424242");
+      await page.locator("[data-testid=share-code]").press("Enter");
+      await page.locator("[data-testid=share-title]", { hasText: "Evening Broadcast" }).waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator("[data-testid=share-artist]").innerText(), "DJ Test");
+      const audio = page.locator("[data-testid=share-audio]");
+      await until("the pushed audio to play", async () => (await numberAttribute(audio, "data-chunks-played")) >= 8, 15_000);
+      await shots.take(page, "share-playing");
+
+      clearInterval(broadcaster);
+      assert.equal((await share("/424242/stop")).status, 200);
+      await page.locator("[data-testid=share-ended]").waitFor({ timeout: 10_000 });
+      await shots.take(page, "share-ended");
+      await page.close();
+    } finally {
+      clearInterval(broadcaster);
+    }
   });
 
   it("shows the reconnect status while the server is down and the same queue once it is back", async () => {

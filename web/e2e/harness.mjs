@@ -43,6 +43,9 @@ async function until(what, check, timeoutMs, intervalMs = 100) {
   }
 }
 
+/** The broadcaster token the test server accepts for music shares. */
+export const SHARE_TOKEN = "e2e-share-token";
+
 /**
  * A Chorus server from the built jar on a data folder of its own; `kill()` is SIGKILL (a crash),
  * `start()` starts it again on the same port and folder.
@@ -69,6 +72,7 @@ export class ChorusServer {
       "--port", String(this.port), "--data-dir", this.dataDir, "--host", "127.0.0.1",
       // The demo song is what the tests search for; no metadata services (no internet in CI).
       "--demo-song", "always", "--enrichment", "false",
+      "--share-tokens", SHARE_TOKEN,
     ], { stdio: ["ignore", log, log], env: withoutChorusSettings(process.env) });
     const started = this.process;
     await until("the server to answer /heartbeat", async () => {

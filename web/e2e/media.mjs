@@ -30,3 +30,15 @@ export function melodyWav(seconds) {
   }
   return buffer;
 }
+
+/** `seconds` of a stereo sine as float32 little-endian interleaved PCM (a music share chunk). */
+export function sinePcm(seconds, frequency = 440, rate = 44_100) {
+  const frames = Math.round(seconds * rate);
+  const samples = new Float32Array(frames * 2);
+  for (let frame = 0; frame < frames; frame++) {
+    const value = 0.3 * Math.sin((2 * Math.PI * frequency * frame) / rate);
+    samples[frame * 2] = value;
+    samples[frame * 2 + 1] = value;
+  }
+  return Buffer.from(samples.buffer);
+}
