@@ -1,7 +1,8 @@
 // The bar at the bottom, under the thumb: what plays, who sings, how far it is, play/pause and
 // skip, and the way to the page's sections.
 import type { PlayerState } from "../../lib/protocol/types";
-import { formatTime, progressFraction } from "./playback";
+import { formatClock } from "../../lib/format";
+import { progressFraction } from "./playback";
 import { usePlaybackPosition } from "./usePlaybackPosition";
 import { Icon } from "./Icon";
 
@@ -29,7 +30,7 @@ export function NowPlayingDock({ player, playing, singer, queueLength, onPlayPau
           aria-valuemin={0}
           aria-valuemax={Math.round(duration)}
           aria-valuenow={Math.round(position)}
-          aria-valuetext={`${formatTime(position)} of ${formatTime(duration)}`}
+          aria-valuetext={`${formatClock(position)} of ${formatClock(duration)}`}
         >
           <span style={{ width: `${(fraction * 100).toFixed(2)}%` }} />
         </div>
@@ -41,7 +42,7 @@ export function NowPlayingDock({ player, playing, singer, queueLength, onPlayPau
                 <span className="ctl-sub">
                   {singer && <span className="ctl-singer-name"><Icon name="mic" className="icon-inline" />{singer}</span>}
                   {entry.artist && <span className="ctl-artist">{entry.artist}</span>}
-                  <span className="ctl-duration">{formatTime(position)} / {formatTime(duration)}</span>
+                  <span className="ctl-duration">{formatClock(position)} / {formatClock(duration)}</span>
                 </span>
               </>
             ) : (

@@ -2,7 +2,7 @@
 // must not drop someone's song).
 import { useEffect, useRef, useState } from "react";
 import type { QueueItem } from "../../lib/protocol/types";
-import { formatTime } from "./playback";
+import { formatClock } from "../../lib/format";
 import { Icon } from "./Icon";
 
 export function QueueRow({ item, position, mine, onPlayNext, onRemove }: {
@@ -37,7 +37,7 @@ export function QueueRow({ item, position, mine, onPlayNext, onRemove }: {
         <span className="ctl-sub">
           {item.singer ? <span className="ctl-singer-name"><Icon name="mic" className="icon-inline" />{item.singer}{mine && " (you)"}</span> : null}
           {entry.artist && <span className="ctl-artist">{entry.artist}</span>}
-          {entry.duration ? <span className="ctl-duration">{formatTime(entry.duration)}</span> : null}
+          {entry.duration ? <span className="ctl-duration">{formatClock(entry.duration)}</span> : null}
         </span>
       </div>
       {confirming ? (

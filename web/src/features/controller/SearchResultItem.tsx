@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import type { KaraokeEntry } from "../../lib/protocol/types";
 import { sourceLabel } from "./entries";
-import { formatTime } from "./playback";
+import { formatClock } from "../../lib/format";
 import { Icon } from "./Icon";
 
 type AddState = "idle" | "adding" | "added";
@@ -35,7 +35,7 @@ export function SearchResultItem({ entry, online, onAdd }: {
         <span className="ctl-sub">
           <span className={`ctl-badge ctl-badge-${entry.source === "library" ? "library" : "web"}`}>{sourceLabel(entry.source)}</span>
           {artist && <span className="ctl-artist">{artist}</span>}
-          {entry.duration ? <span className="ctl-duration">{formatTime(entry.duration)}</span> : null}
+          {entry.duration ? <span className="ctl-duration">{formatClock(entry.duration)}</span> : null}
         </span>
       </div>
       <button

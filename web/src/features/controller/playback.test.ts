@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectivePlaying, formatTime, interpolatePosition, progressFraction, shownLevel } from "./playback";
+import { effectivePlaying, interpolatePosition, progressFraction, shownLevel } from "./playback";
 
 describe("interpolatePosition", () => {
   const report = { currentTime: 10, duration: 48, playing: true, receivedAt: 5_000 };
@@ -33,21 +33,6 @@ describe("progressFraction", () => {
     expect(progressFraction(60, 48)).toBe(1);
     expect(progressFraction(-1, 48)).toBe(0);
     expect(progressFraction(5, 0)).toBe(0);
-  });
-});
-
-describe("formatTime", () => {
-  it("writes minutes and seconds, hours when there are any", () => {
-    expect(formatTime(0)).toBe("0:00");
-    expect(formatTime(48.018)).toBe("0:48");
-    expect(formatTime(125.9)).toBe("2:05");
-    expect(formatTime(3725)).toBe("1:02:05");
-  });
-
-  it("shows an unknown time as dashes", () => {
-    expect(formatTime(null)).toBe("--:--");
-    expect(formatTime(Number.NaN)).toBe("--:--");
-    expect(formatTime(-3)).toBe("--:--");
   });
 });
 

@@ -26,16 +26,6 @@ export function progressFraction(position: number, duration: number): number {
   return Math.min(1, Math.max(0, position / duration));
 }
 
-/** `m:ss` (or `h:mm:ss`); `--:--` for an unknown time. */
-export function formatTime(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "--:--";
-  const whole = Math.floor(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const secs = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secs}` : `${minutes}:${secs}`;
-}
-
 /** A play or pause the person asked for, not yet confirmed by the display. */
 export interface PlayIntent {
   playing: boolean;

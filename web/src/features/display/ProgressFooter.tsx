@@ -1,5 +1,5 @@
 // Elapsed and total time with a progress bar, and the mix as the audio graph applies it.
-import { formatTime } from "./format";
+import { formatClock } from "../../lib/format";
 import type { PlaybackSnapshot } from "./usePlaybackSnapshot";
 
 export function ProgressFooter({ snapshot, provider }: { snapshot: PlaybackSnapshot; provider: string | null }) {
@@ -9,7 +9,7 @@ export function ProgressFooter({ snapshot, provider }: { snapshot: PlaybackSnaps
     <footer className="display-footer">
       {known ? (
         <div className="progress-row">
-          <span className="time">{formatTime(snapshot.time)}</span>
+          <span className="time">{formatClock(snapshot.time)}</span>
           <div
             className="display-progress"
             role="progressbar"
@@ -17,11 +17,11 @@ export function ProgressFooter({ snapshot, provider }: { snapshot: PlaybackSnaps
             aria-valuemin={0}
             aria-valuemax={Math.round(snapshot.duration)}
             aria-valuenow={Math.round(snapshot.time)}
-            aria-valuetext={`${formatTime(snapshot.time)} of ${formatTime(snapshot.duration)}`}
+            aria-valuetext={`${formatClock(snapshot.time)} of ${formatClock(snapshot.duration)}`}
           >
             <span style={{ width: `${percent}%` }} />
           </div>
-          <span className="time">{formatTime(snapshot.duration)}</span>
+          <span className="time">{formatClock(snapshot.duration)}</span>
         </div>
       ) : (
         <p className="progress-row muted">

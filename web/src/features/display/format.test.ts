@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, joinUrl, othersConnected, shortUrl } from "./format";
+import { joinUrl, othersConnected, shortUrl } from "./format";
 
 describe("format", () => {
-  it("formats song times", () => {
-    expect(formatTime(0)).toBe("0:00");
-    expect(formatTime(83.9)).toBe("1:23");
-    expect(formatTime(3723)).toBe("1:02:03");
-    expect(formatTime(Number.NaN)).toBe("–:––");
-    expect(formatTime(null)).toBe("–:––");
-  });
-
   it("builds the join URL with the room id escaped", () => {
     expect(joinUrl("http://tv.local:8000", "test-room")).toBe("http://tv.local:8000/controller/test-room");
     expect(joinUrl("https://x", "a b/c")).toBe("https://x/controller/a%20b%2Fc");

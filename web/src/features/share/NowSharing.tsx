@@ -1,5 +1,6 @@
 // The shared song: cover, title, artist, where it is, and who else is listening.
-import { coverDataUrl, formatClock, type ShareMetadata } from "./metadata";
+import { formatClock } from "../../lib/format";
+import { coverDataUrl, type ShareMetadata } from "./metadata";
 
 export function NowSharing({ code, title, artist, metadata, positionSec, listeners, connecting }: {
   code: string;

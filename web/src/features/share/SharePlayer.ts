@@ -1,6 +1,7 @@
 // Plays a share's audio frames through Web Audio: frames are parsed and decoded to AudioBuffers,
 // ordered by the jitter buffer, and each started at its place on the AudioContext clock. The timing
 // decisions are the jitter buffer's (pure, tested); this class only carries them out.
+import { silence } from "../../lib/audio/sources";
 import { deinterleavePcmF32le, parseAudioFrame, type AudioFrameHeader, type ShareAudioFormat } from "./audioFrame";
 import { DEFAULT_JITTER_CONFIG, JitterBuffer, type JitterStats } from "./jitterBuffer";
 import { chunkSenderStartMs } from "./lyricsClock";
@@ -91,15 +92,7 @@ export class SharePlayer {
 
   /** Starts over with the stream that follows (a reconnect's resync): silences what was scheduled. */
   resetStream(): void {
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        /* not started yet */
-      }
-      source.disconnect();
-    }
+    silence(this.sources);
     this.sources.clear();
     this.jitter.reset();
     this.opus?.forget();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverDataUrl, formatClock, readMetadata } from "./metadata";
+import { coverDataUrl, readMetadata } from "./metadata";
 
 describe("readMetadata", () => {
   it("reads the contract's Metadata object", () => {
@@ -38,14 +38,5 @@ describe("coverDataUrl", () => {
     expect(coverDataUrl("/9j/\n4AAQ")).toBe("data:image/jpeg;base64,/9j/4AAQ");
     expect(coverDataUrl("not base64!")).toBeNull();
     expect(coverDataUrl(null)).toBeNull();
-  });
-});
-
-describe("formatClock", () => {
-  it("writes minutes and seconds, and hours when there are any", () => {
-    expect(formatClock(0)).toBe("0:00");
-    expect(formatClock(75.9)).toBe("1:15");
-    expect(formatClock(3725)).toBe("1:02:05");
-    expect(formatClock(Number.NaN)).toBe("0:00");
   });
 });

@@ -55,11 +55,3 @@ export function coverDataUrl(thumbnailData: string | null): string | null {
   return `data:${type};base64,${compact}`;
 }
 
-/** 75.4 → "1:15"; an hour or more → "1:02:05". */
-export function formatClock(seconds: number): string {
-  const whole = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
-}

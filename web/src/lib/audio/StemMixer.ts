@@ -6,6 +6,7 @@
 import { pauseClock, pausedClock, positionAt, startClock, type PlaybackClock } from "./clock";
 import type { MixGains } from "./mix";
 import type { StemTracks } from "./loadStems";
+import { silence } from "./sources";
 
 /** Short enough to follow a slider, long enough that a level change never clicks. */
 const SMOOTHING_SECONDS = 0.04;
@@ -149,15 +150,7 @@ export class StemMixer {
 
   private stopSources(): void {
     this.run += 1;
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        /* never started */
-      }
-      source.disconnect();
-    }
+    silence(this.sources);
     this.sources = [];
   }
 }

@@ -1,5 +1,6 @@
 // The song list's query (kept in the page's URL so a reload or a shared link keeps it) and paging.
 // Pure, so it is unit-tested.
+import { formatClock } from "../../../lib/format";
 
 export const SORTS = [
   { value: "date_added", label: "Date added" },
@@ -62,12 +63,8 @@ export function pageInfo(total: number, page: number, pageSize = PAGE_SIZE): Pag
   return { page: current, pages, from, to, hasPrevious: current > 1, hasNext: current < pages };
 }
 
-/** 48018 → "0:48", 3_725_000 → "1:02:05". */
+
+/** 48018 ms → "0:48"; nothing for an unknown length. */
 export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "";
-  const seconds = Math.round(ms / 1000);
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+  return ms === null || ms === undefined ? "" : formatClock(Math.round(ms / 1000), "");
 }
