@@ -5,7 +5,9 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ChorusServer, DESKTOP, PHONE, SHARE_TOKEN, Screenshots, TV, launchBrowser, numberAttribute, until } from "./harness.mjs";
+import {
+  ChorusServer, DESKTOP, PHONE, SHARE_TOKEN, Screenshots, TV, accessibilityProblems, launchBrowser, numberAttribute, until,
+} from "./harness.mjs";
 import { melodyWav, sinePcm } from "./media.mjs";
 
 const ROOM = "e2e-party";
@@ -22,6 +24,11 @@ async function queueTexts(page) {
 /** The queue items' ids, in order (the texts differ by phone: each marks its own songs). */
 async function queueIds(page) {
   return page.locator("[data-testid=queue-item]").evaluateAll((items) => items.map((item) => item.dataset.entryId));
+}
+
+/** Every visible control has a name a screen reader can say, and is big enough for a finger. */
+async function assertAccessible(page, where) {
+  assert.deepEqual(await accessibilityProblems(page), [], `accessibility of ${where}`);
 }
 
 async function openController(context, shots, name) {
@@ -55,14 +62,23 @@ describe("Chorus in a browser", () => {
 
   it("plays a song queued from a phone on the TV, with lyrics, the guide-vocal mix and pause", async () => {
     const shots = new Screenshots("display and controller");
+    const home = await (await browser.newContext(PHONE)).newPage();
+    await home.goto(server.url);
+    await home.locator("[data-testid=create-room-name]").waitFor();
+    await shots.take(home, "home");
+    await assertAccessible(home, "the home page on a phone");
+    await home.close();
+
     display = await (await browser.newContext(TV)).newPage();
     await display.goto(`${server.url}/display/${ROOM}`);
     await display.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 15_000 });
     const qr = display.locator("[data-testid=join-qr]");
     assert.equal(await qr.getAttribute("data-url"), `${server.url}/controller/${ROOM}`);
     await shots.take(display, "display-idle");
+    await assertAccessible(display, "the idle display");
 
     controller = await openController(await browser.newContext(PHONE), shots, "controller-joined");
+    await assertAccessible(controller, "the controller on a phone");
     await controller.locator("[data-testid=singer-name]").fill("Ann");
     await addSong(controller, "chorus demo", "Chorus Demo");
     await shots.take(controller, "controller-searched");
@@ -118,6 +134,7 @@ describe("Chorus in a browser", () => {
     await page.goto(`${server.url}/library`);
     await page.locator("[data-testid=connection-status][data-state=online]").waitFor({ timeout: 15_000 });
     await shots.take(page, "library");
+    await assertAccessible(page, "the library page");
 
     const file = join(server.dataDir, "Sunset Serenade.wav");
     writeFileSync(file, melodyWav(6));
@@ -171,6 +188,7 @@ describe("Chorus in a browser", () => {
       const audio = page.locator("[data-testid=share-audio]");
       await until("the pushed audio to play", async () => (await numberAttribute(audio, "data-chunks-played")) >= 8, 15_000);
       await shots.take(page, "share-playing");
+      await assertAccessible(page, "the share listener on a phone");
 
       clearInterval(broadcaster);
       assert.equal((await share("/424242/stop")).status, 200);

@@ -159,3 +159,36 @@ export async function numberAttribute(locator, name) {
 }
 
 export { until };
+
+/**
+ * The page's visible controls that a screen reader could not name, or that are smaller than a
+ * finger (`minTarget` CSS pixels each way; WCAG 2.5.5 asks 44): each as a short description.
+ */
+export async function accessibilityProblems(page, { minTarget = 44 } = {}) {
+  return page.evaluate((minimum) => {
+    const problems = [];
+    const controls = document.querySelectorAll("button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=slider], [tabindex]:not([tabindex='-1'])");
+    for (const control of controls) {
+      const box = control.getBoundingClientRect();
+      const style = getComputedStyle(control);
+      if (box.width === 0 || box.height === 0 || style.visibility === "hidden") continue;
+      const labelledBy = (control.getAttribute("aria-labelledby") ?? "").split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+      const labels = control.labels ? [...control.labels].map((label) => label.textContent ?? "").join(" ") : "";
+      const name = [control.getAttribute("aria-label"), labelledBy, labels, control.getAttribute("title"),
+        control.tagName === "INPUT" || control.tagName === "TEXTAREA" || control.tagName === "SELECT" ? "" : control.textContent,
+        control.querySelector("img[alt]")?.getAttribute("alt")].filter(Boolean).join(" ").trim();
+      const what = `${control.tagName.toLowerCase()}${control.id ? `#${control.id}` : ""}${control.dataset.testid ? `[data-testid=${control.dataset.testid}]` : ""} "${(control.textContent ?? "").trim().slice(0, 30)}"`;
+      if (!name) problems.push(`no accessible name: ${what}`);
+      // Links inside running text are exempt from the target size (WCAG 2.5.5 "inline").
+      const inline = control.tagName === "A" && style.display === "inline";
+      const checkable = control.type === "checkbox" || control.type === "radio";
+      // A visually hidden control (a file input under its styled label) is aimed at through its label.
+      const hidden = style.clip === "rect(0px, 0px, 0px, 0px)";
+      if (!inline && !checkable && !hidden && (box.width < minimum - 0.5 || box.height < minimum - 0.5)) {
+        problems.push(`target ${Math.round(box.width)}×${Math.round(box.height)} px: ${what}`);
+      }
+    }
+    return problems;
+  }, minTarget);
+}
