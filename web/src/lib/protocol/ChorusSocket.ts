@@ -175,9 +175,8 @@ export class ChorusSocket {
 
   /** Sends a command without waiting for an answer; queued while offline. */
   send(name: string, payload: unknown = {}): void {
-    if (this.ready) {
-      this.write(name, payload);
-    } else {
+    // A socket that is closing (its close event not yet delivered) keeps the command for the next one.
+    if (!this.ready || !this.write(name, payload)) {
       this.enqueue({ name, payload });
     }
   }
@@ -187,7 +186,7 @@ export class ChorusSocket {
     return new Promise((resolve, reject) => {
       const requestId = newRequestId(this.options.random);
       const pending = { resolve, reject, timer: null, requestId };
-      if (this.ready) {
+      if (this.ready && this.socket?.readyState === OPEN) {
         this.dispatch(name, payload, pending);
       } else {
         this.enqueue({ name, payload, pending });
@@ -327,9 +326,12 @@ export class ChorusSocket {
     }
   }
 
-  private write(name: string, payload: unknown): void {
+  /** Sends a frame now; false when the socket cannot take it. */
+  private write(name: string, payload: unknown): boolean {
     const socket = this.socket;
-    if (socket && socket.readyState === OPEN) socket.send(JSON.stringify([name, payload]));
+    if (!socket || socket.readyState !== OPEN) return false;
+    socket.send(JSON.stringify([name, payload]));
+    return true;
   }
 
   private drop(socket: MinimalSocket, reason: string): void {
