@@ -1,7 +1,6 @@
 package app.chorus.transport.ws;
 
 import app.chorus.rooms.ClientType;
-import app.chorus.rooms.KaraokeEntry;
 import app.chorus.rooms.Member;
 import app.chorus.rooms.PlayerState;
 import app.chorus.rooms.Performance;
