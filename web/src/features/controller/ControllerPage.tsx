@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "../../app/router";
 import { ConnectionStatus } from "../../components/ConnectionStatus";
-import { roomPassword, useRoom } from "../../lib/protocol/hooks";
+import { useRoom } from "../../lib/protocol/hooks";
+import { roomPassword } from "../../lib/protocol/roomPasswords";
 import { controllerUrl } from "../home/roomLinks";
 import { useRecentRooms } from "../home/useRecentRooms";
 import { InviteSheet } from "./InviteSheet";

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "../../app/router";
 import { describe } from "../../lib/api";
-import { rememberRoomPassword } from "../home/roomPasswords";
+import { rememberRoomPassword } from "../../lib/protocol/roomPasswords";
 import { verifyRoom } from "../home/roomsApi";
 
 export function RoomRefused({ roomId, reason, onRetry }: { roomId: string; reason: string; onRetry: () => void }) {

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { ApiError, describe } from "../../lib/api";
 import { checkRoomName } from "./roomLinks";
 import { createRoom, findRoom } from "./roomsApi";
-import { rememberRoomPassword } from "./roomPasswords";
+import { rememberRoomPassword } from "../../lib/protocol/roomPasswords";
 
 export function CreateRoomCard({ suggestedName, onCreated }: {
   suggestedName: string | null;

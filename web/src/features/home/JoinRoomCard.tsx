@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { describe } from "../../lib/api";
 import { verifyRoom } from "./roomsApi";
-import { rememberRoomPassword } from "./roomPasswords";
+import { rememberRoomPassword } from "../../lib/protocol/roomPasswords";
 
 export function JoinRoomCard({ onJoined, onMissing }: {
   onJoined: (roomId: string, requiresPassword: boolean) => void;

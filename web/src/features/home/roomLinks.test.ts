@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRoomName, controllerPath, controllerUrl, displayPath, passwordKey } from "./roomLinks";
+import { checkRoomName, controllerPath, controllerUrl, displayPath } from "./roomLinks";
+import { passwordKey } from "../../lib/protocol/roomPasswords";
 
 describe("room links", () => {
   it("encodes the room id into the page paths", () => {

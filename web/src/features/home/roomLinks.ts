@@ -25,8 +25,3 @@ export function checkRoomName(text: string): { name: string } | { problem: strin
   if (name.includes("/")) return { problem: "A room name cannot contain “/”" };
   return { name };
 }
-
-/** The session key under which a typed room password is kept, as the original front end keeps it. */
-export function passwordKey(roomId: string): string {
-  return `room-password-${roomId}`;
-}

@@ -1,6 +1,7 @@
 // React bindings of the page's one socket: its status, and the room a display or controller is in.
 import { useEffect, useReducer, useState } from "react";
 import { ChorusSocket, socketUrl, type ChorusSocketOptions, type ConnectionStatus } from "./ChorusSocket";
+import { roomPassword } from "./roomPasswords";
 import { INITIAL_ROOM, roomReducer, type RoomMessage, type RoomView } from "./roomState";
 import type { ClientType } from "./types";
 
@@ -34,15 +35,6 @@ const ROOM_MESSAGES: RoomMessage["name"][] = [
   "client_count", "queue_update", "player_state", "performance_state", "control_updated",
   "playback_play", "playback_pause", "leader_status",
 ];
-
-/** The password a user typed for a room, kept for this tab as the original front end keeps it. */
-export function roomPassword(roomId: string): string | null {
-  try {
-    return sessionStorage.getItem(`room-password-${roomId}`);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Joins `roomId` as a display or controller, again after every reconnect (handshake, join_room,
