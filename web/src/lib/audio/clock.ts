@@ -32,11 +32,6 @@ export function pauseClock(clock: PlaybackClock, now: number): PlaybackClock {
   return { ...clock, playing: false, offset: positionAt(clock, now), startedAt: 0 };
 }
 
-/** Whether the song has played to its end by context time `now`. */
-export function hasEnded(clock: PlaybackClock, now: number): boolean {
-  return clock.duration > 0 && positionAt(clock, now) >= clock.duration;
-}
-
 function clampPosition(position: number, duration: number): number {
   if (!Number.isFinite(position) || position < 0) return 0;
   return duration > 0 ? Math.min(position, duration) : position;
