@@ -144,12 +144,10 @@ public final class Rooms implements AutoCloseable {
         }
     }
 
-    /** Queues a song with a fresh queue item id (the PWA's queue_song: it plays at once in an idle room). */
-    public void queueSong(String roomId, KaraokeEntry entry) {
-        queueSong(roomId, entry, null);
-    }
-
-    /** {@link #queueSong(String, KaraokeEntry)} for a named singer (null for none). */
+    /**
+     * Queues a song for a singer (null for none) with a fresh queue item id: the PWA's queue_song,
+     * which plays at once in an idle room.
+     */
     public void queueSong(String roomId, KaraokeEntry entry, String singer) {
         execute(roomId, new RoomCommand.QueueSong(entry, itemIds.next(), singer, null, true));
     }

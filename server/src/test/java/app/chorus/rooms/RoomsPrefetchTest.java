@@ -55,10 +55,10 @@ class RoomsPrefetchTest {
     @Test
     void theNextTwoSongsGetTheirUrlsWrittenIntoTheQueueWithoutAVersionBump() {
         rooms.join("prefetch", new Member(1, ClientType.DISPLAY, 1), Rooms.Credentials.NONE);
-        rooms.queueSong("prefetch", song("now-playing"));
-        rooms.queueSong("prefetch", song("second"));
-        rooms.queueSong("prefetch", song("missing-third"));
-        rooms.queueSong("prefetch", song("fourth"));
+        rooms.queueSong("prefetch", song("now-playing"), null);
+        rooms.queueSong("prefetch", song("second"), null);
+        rooms.queueSong("prefetch", song("missing-third"), null);
+        rooms.queueSong("prefetch", song("fourth"), null);
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rooms.snapshot("prefetch").orElseThrow()
                 .queue().getFirst().entry().videoUrl()).isEqualTo("https://cdn.example/second.mp4"));
@@ -84,8 +84,8 @@ class RoomsPrefetchTest {
     @Test
     void aResolvedUrlIsStoredSoARestartedServerStillHasIt() {
         rooms.join("stored", new Member(2, ClientType.CONTROLLER, 2), Rooms.Credentials.NONE);
-        rooms.queueSong("stored", song("first"));
-        rooms.queueSong("stored", song("next"));
+        rooms.queueSong("stored", song("first"), null);
+        rooms.queueSong("stored", song("next"), null);
         await().atMost(Duration.ofSeconds(5)).until(() -> rooms.snapshot("stored").orElseThrow()
                 .queue().getFirst().entry().videoUrl() != null);
 
